@@ -1,0 +1,76 @@
+"""User-facing errors: one exception type, every problem located as path:line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem in the user's input."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+class BriefingError(Exception):
+    """Bad input or a failed step; the CLI prints each problem and exits 1, without a traceback."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem("briefing", None, problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def display_path(path: Path | str, root: Path | None = None) -> str:
+    """Show a path as the user would type it: relative to the current folder when inside it."""
+    p = Path(path)
+    if not p.is_absolute() and root is not None:
+        p = root / p
+    if not p.is_absolute():
+        return str(p)
+    try:
+        return str(p.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(p)
+
+
+@dataclass
+class Diagnostics:
+    """Collects every problem of a stage so that all are reported together."""
+
+    root: Path | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: Path | str, line: int | None, message: str) -> None:
+        """Record an error at path:line."""
+        self.problems.append(Problem(display_path(path, self.root), line, message))
+
+    def warn(self, path: Path | str, line: int | None, message: str) -> None:
+        """Record a warning at path:line."""
+        self.problems.append(Problem(display_path(path, self.root), line, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Raise BriefingError with every error (and warning, when strict) collected so far."""
+        failing = self.problems if strict else self.errors
+        if failing:
+            raise BriefingError(sorted(failing, key=lambda p: (p.path, p.line or 0)))

@@ -1,0 +1,156 @@
+"""The data model: frozen, slotted records passed between the pipeline stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunable numbers and extra boilerplate patterns from briefing.yml's settings."""
+
+    key_points: int = 4
+    home_key_points: int = 8
+    latest_articles: int = 10
+    boilerplate: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingConfig:
+    """content/briefing.yml: what the site is about and how it is built."""
+
+    title: str
+    description: str = ""
+    topic: str = ""
+    language: str = "en"
+    site_url: str | None = None
+    settings: Settings = field(default_factory=Settings)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadResult:
+    """What a reader gets out of one article file, before metadata is merged."""
+
+    text: str  # cleaned body: paragraphs separated by one blank line
+    paragraph_lines: tuple[int, ...]  # source line of each paragraph, for path:line messages
+    meta: dict  # metadata found in the file itself (headline, front matter, HTML metadata)
+    meta_lines: dict  # line of each front-matter key, when the file has front matter
+    removed: tuple[tuple[int, str, str], ...] = ()  # (line, category, text) of boilerplate dropped
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article of the briefing, cleaned and with its metadata merged."""
+
+    slug: str
+    path: Path  # the article file inside content/articles/
+    format: str  # "txt", "md" or "html"
+    title: str
+    text: str
+    paragraph_lines: tuple[int, ...]
+    outlet: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    rewrite_of: str | None = None
+    notes: str | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first, undated last, then by slug."""
+        return (-(self.published.toordinal() if self.published else 0), self.slug)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's text, with a stable id and character offsets into the text."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyPoint:
+    """A ranked key sentence."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct or partial quotation with its speaker; text is verbatim text[start:end]."""
+
+    start: int
+    end: int
+    text: str
+    sentence_id: str
+    speaker: str | None
+    role: str | None
+    kind: str  # "direct" or "partial"
+    attribution: str  # how the speaker was found: "sentence", "continuation", "pronoun", "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence that supports an open question."""
+
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionCandidate:
+    """An unresolved matter stated in the text, put as a plain question."""
+
+    question: str
+    cue: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything extracted from one text."""
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    key_points: tuple[KeyPoint, ...]
+    quotes: tuple[Quote, ...]
+    questions: tuple[QuestionCandidate, ...]
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        """Return the sentence with this id."""
+        for s in self.sentences:
+            if s.id == sentence_id:
+                return s
+        raise KeyError(sentence_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A canonical person from content/people.yml."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Content:
+    """Everything read and validated from content/."""
+
+    root: Path
+    config: BriefingConfig
+    articles: tuple[Article, ...]
+    people: tuple[Person, ...] = ()
