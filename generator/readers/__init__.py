@@ -1,0 +1,17 @@
+"""One reader per article format, chosen by file extension; each returns a ReadResult."""
+
+from __future__ import annotations
+
+from generator.readers.base import MAX_ARTICLE_BYTES, ReaderError, decode
+from generator.readers.html import read_html
+from generator.readers.markdown import read_markdown
+from generator.readers.text import read_pasted
+
+READERS = {
+    ".txt": read_pasted,
+    ".md": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+__all__ = ["READERS", "MAX_ARTICLE_BYTES", "ReaderError", "decode"]
