@@ -1,0 +1,107 @@
+"""Key points: lead position combined with centrality, demoting quotes, attribution and questions.
+
+Each feature is a named function so that the scorer can be tested and tuned piece by piece.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract.text_stats import content_words, cosine, tfidf_vectors
+from generator.model import KeyPoint, Sentence
+
+POSITION_WEIGHT = 0.55
+CENTRALITY_WEIGHT = 0.45
+MMR_LAMBDA = 0.7
+MIN_WORDS = 8
+
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]")
+_ATTRIBUTION_ONLY = re.compile(
+    r"^[^“\"]{0,80}\b(said|says|told|added|according to)\b[^“\"]{0,60}[.:]$", re.IGNORECASE
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(\([A-Za-z ]+\))?\s*[—–-]\s*$")
+
+
+def position_score(index: int, count: int) -> float:
+    """Lead bias: the first sentence scores 1, later ones decay."""
+    return 1.0 / (1.0 + 0.35 * index)
+
+
+def quote_fraction(sentence: str) -> float:
+    """Share of the sentence's characters inside quote marks."""
+    quoted = sum(len(m.group(0)) for m in _QUOTED.finditer(sentence))
+    if sentence.lstrip().startswith(("“", '"')) and not _QUOTED.search(sentence):
+        return 1.0  # a quote running on from the previous sentence
+    return quoted / max(1, len(sentence))
+
+
+def is_attribution_only(sentence: str) -> bool:
+    """A sentence that only says who said something ("So far, Blinken said.")."""
+    return len(sentence.split()) <= 14 and bool(_ATTRIBUTION_ONLY.match(sentence.strip()))
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence that asks rather than tells."""
+    return sentence.rstrip("”\"’' ").endswith("?")
+
+
+def is_fragment(sentence: str) -> bool:
+    """Too short to stand alone, a subhead without closing punctuation, or a dateline."""
+    s = sentence.strip()
+    return len(s.split()) < MIN_WORDS or not re.search(r"[.!?][”\"’')]*$", s) or bool(_DATELINE.match(s))
+
+
+def penalty(sentence: str) -> float:
+    """Sum the demotions that apply to a sentence."""
+    p = 0.6 * quote_fraction(sentence)
+    if is_attribution_only(sentence):
+        p += 0.5
+    if is_question(sentence):
+        p += 0.4
+    if is_fragment(sentence):
+        p += 0.8
+    return p
+
+
+def centrality(vectors: list[dict[str, float]]) -> list[float]:
+    """Degree centrality over TF-IDF cosine similarity, scaled to 0..1."""
+    n = len(vectors)
+    scores = [sum(cosine(vectors[i], vectors[j]) for j in range(n) if j != i) for i in range(n)]
+    top = max(scores, default=0.0) or 1.0
+    return [s / top for s in scores]
+
+
+class LeadCentralityKeyPoints:
+    """Rank sentences by lead position and centrality, then pick diverse ones with MMR."""
+
+    version = "lead-centrality-1"
+
+    def __init__(self, count: int = 4):
+        self.count = count
+
+    def extract(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[KeyPoint, ...]:
+        """Return up to count key points in rank order."""
+        if not sentences:
+            return ()
+        tokens = [content_words(s.text) for s in sentences]
+        vectors = tfidf_vectors(tokens)
+        central = centrality(vectors)
+        n = len(sentences)
+        scores = [
+            POSITION_WEIGHT * position_score(i, n) + CENTRALITY_WEIGHT * central[i] - penalty(s.text)
+            for i, s in enumerate(sentences)
+        ]
+        chosen: list[int] = []
+        candidates = [i for i in range(n) if tokens[i]]
+        while candidates and len(chosen) < self.count:
+            def mmr(i: int) -> float:
+                overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+                return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
+
+            best = max(candidates, key=lambda i: (mmr(i), -i))
+            chosen.append(best)
+            candidates.remove(best)
+        return tuple(
+            KeyPoint(sentences[i].id, sentences[i].start, sentences[i].end, sentences[i].text, round(scores[i], 4))
+            for i in chosen
+        )

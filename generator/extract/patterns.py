@@ -1,0 +1,81 @@
+"""Word lists and patterns used by the extractors, kept as named constants in one place."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that attribute speech: "X said", "said X", "X told reporters", "X warned".
+SPEECH_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "continued", "continues", "warned",
+    "warns", "wrote", "writes", "tweeted", "posted", "asked", "asks", "explained", "noted", "stated",
+    "declared", "insisted", "argued", "acknowledged", "admitted", "replied", "responded", "recalled",
+    "cautioned", "claimed", "conceded", "emphasized", "stressed", "urged", "announced", "countered",
+    "remarked", "observed", "suggested", "predicted", "vowed", "pledged", "complained", "joked",
+    "quipped", "testified", "concluded", "confirmed", "contended", "maintained", "mused", "shouted",
+    "pointed out", "went on",
+)
+SPEECH_VERB_RE = "(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+
+# Words that may stand before a name as its title ("Secretary of State Antony Blinken").
+TITLE_TOKENS = frozenset(
+    """
+    President Vice Prime Minister Secretary State Defense Foreign Treasury Homeland Security
+    Deputy Under Assistant Chief Senior Senator Sen. Rep. Representative Gov. Governor Gen. General
+    Lt. Col. Colonel Maj. Major Adm. Admiral Capt. Captain Sgt. Ambassador Amb. Mayor Judge Justice
+    Speaker Leader Majority Minority Chairman Chairwoman Chair Director Commissioner Spokesperson
+    Spokesman Spokeswoman Dr. Mr. Mrs. Ms. Prof. Professor King Queen Prince Crown Sheikh Emir
+    Rabbi Pope Rev. Attorney National Adviser Advisor Envoy Special Coordinator Commander Lord Sir
+    Dame Mrs Mr Ms Dr Councillor Councilor Councilman Councilwoman Envoy Mediator of the for and
+    """.split()
+)
+
+# Nouns that end a role written before a name ("national security adviser Jake Sullivan").
+ROLE_NOUNS = frozenset(
+    """
+    adviser advisor spokesperson spokesman spokeswoman official officials minister secretary
+    president leader chief director ambassador envoy senator representative governor mayor general
+    commander analyst expert professor researcher economist correspondent reporter editor
+    negotiator mediator coordinator chairman chairwoman chair head founder member lawmaker diplomat
+    officer aide strategist historian lawyer attorney judge prosecutor candidate nominee premier
+    king queen prince emir sheikh rabbi spokesperson administrator commissioner
+    """.split()
+)
+
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f"}
+
+# Phrases before a quoted phrase that make it a scare quote or a name, not speech.
+SCARE_PRECEDERS = re.compile(
+    r"(?:\bso-called|\bdubbed|\bcalled|\bknown as|\btermed|\bbranded|\blabell?ed|\bthe word|\bthe term|"
+    r"\bthe phrase|\bthe slogan|\bnicknamed|\btitled|\bentitled|\bheadlined|\ba|\ban|\bthe|\bits|\btheir|"
+    r"\bhis|\bher|\bour|\bthis|\bthat|\bany|\bno)\s*$",
+    re.IGNORECASE,
+)
+POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
+
+NAME_TOKEN = r"(?:[A-Z][a-zA-Z’'\-]+|[A-Z]\.)"
+NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,4}}")
+
+# Words that are capitalised but do not name a speaker.
+NOT_NAMES = frozenset(
+    """
+    The A An But And It He She They We I In On At This That These Those There His Her Their Its
+    Our As After Before When While If So Yet Still Meanwhile However Monday Tuesday Wednesday
+    Thursday Friday Saturday Sunday January February March April May June July August September
+    October November December Sometimes Although Though While Despite Even And So Or
+    """.split()
+)
+
+# Cues of explicit uncertainty that make an open-question candidate, with how to phrase it.
+UNCERTAINTY_CUES = (
+    r"(?:it\s+)?remains?\s+(?:unclear|uncertain|unknown|to be seen)",
+    r"(?:it\s+is|it's|it\s+was)\s+(?:not\s+(?:yet\s+)?clear|unclear|uncertain|unknown)",
+    r"(?:are|is|were|was)\s+(?:currently\s+)?(?:unsure|uncertain|undecided|divided)",
+    r"ha(?:s|ve|d)\s+not\s+(?:yet\s+)?(?:made|reached|taken)\s+a\s+(?:final\s+)?decision",
+    r"ha(?:s|ve|d)\s+(?:yet\s+to|not\s+yet)\s+\w+",
+    r"no\s+(?:clear|final|firm)\s+(?:views?|decision|answer|plan|timeline)",
+    r"(?:open\s+)?questions?\s+(?:over|about|remain|of\s+whether|as\s+to)",
+    r"(?:not|never)\s+(?:come\s+anywhere\s+close|been\s+decided|been\s+determined)",
+    r"(?:pending|undetermined|unresolved|in\s+doubt|up\s+in\s+the\s+air)",
+    r"(?:unlikely|unable)\s+to\s+\w+",
+    r"no\s+(?:one|body)\s+knows",
+)
