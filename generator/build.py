@@ -1,0 +1,70 @@
+"""The build stage: `mkdocs build --strict` into a side folder, then swap it in as site/.
+
+A failed build leaves the previous site/ untouched; a lock keeps two builds from mixing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.errors import BriefingError, Problem
+
+BUILD_DIR = Path("build")
+SITE_DIR = Path("site")
+LOCK_FILE = BUILD_DIR / ".lock"
+MKDOCS_COMMAND = (sys.executable, "-m", "mkdocs")
+
+
+@contextlib.contextmanager
+def project_lock(root: Path, wait: bool = True) -> Iterator[None]:
+    """Hold the project's build lock; wait for another run (saying so) or refuse."""
+    path = root / LOCK_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise BriefingError(
+                    Problem(str(LOCK_FILE), None, "another briefing build is running in this project; try again when it ends")
+                ) from None
+            print("waiting for another briefing build in this project to finish…", file=sys.stderr)
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def mkdocs_build(root: Path, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
+    """Build the site strictly into build/site.new, then swap it in as site/; return site/."""
+    staging = root / BUILD_DIR / "site.new"
+    old = root / BUILD_DIR / "site.old"
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    # Never `-q` with `--strict`: quiet mode hides the warnings that strict mode counts.
+    proc = subprocess.run(
+        [*command, "build", "--strict", "--clean", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    if proc.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        lines = [ln for ln in proc.stderr.splitlines() if ln.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
+        detail = "\n  ".join(lines[-30:] or proc.stderr.strip().splitlines()[-10:])
+        raise BriefingError(Problem("mkdocs.yml", None, f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}"))
+    site = root / SITE_DIR
+    if site.exists():
+        os.rename(site, old)
+    os.rename(staging, site)
+    shutil.rmtree(old, ignore_errors=True)
+    return site

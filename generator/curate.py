@@ -1,0 +1,210 @@
+"""The curate stage: apply people.yml to speakers and assemble the cross-article briefing.
+
+Machine output is merged with what people wrote in content/: canonical names and roles from
+people.yml, relations between articles from the sidecars. Nothing here writes files.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from generator.extract.text_stats import content_words, cosine, tfidf_vectors
+from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote
+
+CLUSTER_SIMILARITY = 0.35
+FEATURED_QUOTES = 6
+UNKNOWN_OUTLET = "Outlet not stated"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleBriefing:
+    """One article with its extraction, speakers made canonical."""
+
+    article: Article
+    extraction: Extraction
+    rewrites: tuple[Article, ...]  # articles that are rewrites of this one
+
+
+@dataclass(frozen=True, slots=True)
+class Sourced:
+    """An extracted item together with the article it came from."""
+
+    article: Article
+    item: KeyPoint | Quote | QuestionCandidate
+
+
+@dataclass(frozen=True, slots=True)
+class PointCluster:
+    """Near-equivalent key points from different articles, shown once in the best wording."""
+
+    best: Sourced
+    sources: tuple[Sourced, ...]
+    independent: int  # distinct stories, rewrites of one another counted once
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerBriefing:
+    """A person and every quote of theirs, newest first."""
+
+    name: str
+    anchor: str
+    role: str | None
+    quotes: tuple[Sourced, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionBriefing:
+    """An open question and every article that raised it."""
+
+    question: str
+    raised_by: tuple[Sourced, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything the render stage needs."""
+
+    content: Content
+    articles: tuple[ArticleBriefing, ...]
+    clusters: tuple[PointCluster, ...]
+    speakers: tuple[SpeakerBriefing, ...]
+    questions: tuple[QuestionBriefing, ...]
+    featured: tuple[Sourced, ...]
+
+    @property
+    def by_outlet(self) -> tuple[tuple[str, tuple[ArticleBriefing, ...]], ...]:
+        """Articles grouped by outlet, outlets alphabetically, articles without one last."""
+        groups: dict[str, list[ArticleBriefing]] = {}
+        for ab in self.articles:
+            groups.setdefault(ab.article.outlet or "", []).append(ab)
+        order = sorted(groups, key=lambda o: (o == "", o.lower()))
+        return tuple((o or UNKNOWN_OUTLET, tuple(groups[o])) for o in order)
+
+
+def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
+    """Merge extractions with the people and relations written in content/."""
+    canonical = _people_lookup(content.people)
+    articles = []
+    for article in content.articles:
+        ex = extractions[article.slug]
+        quotes = tuple(_canonical_speaker(q, canonical) for q in ex.quotes)
+        rewrites = tuple(a for a in content.articles if a.rewrite_of == article.slug)
+        articles.append(ArticleBriefing(article, replace(ex, quotes=quotes), rewrites))
+    return Briefing(
+        content=content,
+        articles=tuple(articles),
+        clusters=cluster_key_points(articles),
+        speakers=speakers(articles, content.people),
+        questions=merge_questions(articles),
+        featured=featured_quotes(articles),
+    )
+
+
+def _people_lookup(people: tuple[Person, ...]) -> dict[str, Person]:
+    lookup: dict[str, Person] = {}
+    for p in people:
+        for key in (p.name, *p.aliases):
+            lookup[key.lower()] = p
+    return lookup
+
+
+def _canonical_speaker(q: Quote, lookup: dict[str, Person]) -> Quote:
+    if not q.speaker:
+        return q
+    person = lookup.get(q.speaker.lower())
+    if person is None:
+        return q
+    return replace(q, speaker=person.name, role=person.role or q.role)
+
+
+def family(article: Article, by_slug: dict[str, Article]) -> str:
+    """The original an article rewrites (following the chain), so rewrites count once."""
+    seen = {article.slug}
+    while article.rewrite_of and article.rewrite_of in by_slug and article.rewrite_of not in seen:
+        article = by_slug[article.rewrite_of]
+        seen.add(article.slug)
+    return article.slug
+
+
+def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, ...]:
+    """Group near-equivalent key points across articles; rank by corroboration, recency, salience."""
+    items = [Sourced(ab.article, kp) for ab in articles for kp in ab.extraction.key_points]
+    if not items:
+        return ()
+    vectors = tfidf_vectors([content_words(s.item.text) for s in items])
+    by_slug = {ab.article.slug: ab.article for ab in articles}
+    # A rewrite whose original is here only adds sources to the original's points, never new ones.
+    is_rewrite = [family(s.article, by_slug) != s.article.slug for s in items]
+    order = sorted(range(len(items)), key=lambda i: (is_rewrite[i], -items[i].item.score, items[i].article.slug))
+    clusters: list[list[int]] = []
+    for i in order:
+        for members in clusters:
+            slugs = {items[j].article.slug for j in members}
+            if items[i].article.slug not in slugs and cosine(vectors[i], vectors[members[0]]) >= CLUSTER_SIMILARITY:
+                members.append(i)
+                break
+        else:
+            if not is_rewrite[i]:
+                clusters.append([i])
+    result = []
+    for members in clusters:
+        sources = tuple(items[j] for j in members)
+        independent = len({family(s.article, by_slug) for s in sources})
+        result.append(PointCluster(items[members[0]], sources, independent))
+    return tuple(
+        sorted(
+            result,
+            key=lambda c: (
+                -c.independent,
+                -max((s.article.published.toordinal() if s.article.published else 0) for s in c.sources),
+                -c.best.item.score,
+                c.best.item.sentence_id,
+            ),
+        )
+    )
+
+
+def person_anchor(name: str) -> str:
+    """A stable, safe HTML id for a person."""
+    return "person-" + ("-".join(re.findall(r"[a-z0-9]+", name.lower())) or "unnamed")
+
+
+def speakers(articles: list[ArticleBriefing], people: tuple[Person, ...]) -> tuple[SpeakerBriefing, ...]:
+    """Every named speaker with their quotes, newest first; role from people.yml or the text."""
+    by_name: dict[str, list[Sourced]] = {}
+    for ab in articles:  # articles come newest first
+        for q in ab.extraction.quotes:
+            if q.speaker:
+                by_name.setdefault(q.speaker, []).append(Sourced(ab.article, q))
+    roles = {p.name: p.role for p in people}
+    out = []
+    for name in sorted(by_name, key=lambda n: (n.split()[-1].lower(), n.lower())):
+        quotes = tuple(by_name[name])
+        role = roles.get(name) or next((s.item.role for s in quotes if s.item.role), None)
+        out.append(SpeakerBriefing(name, person_anchor(name), role, quotes))
+    return tuple(out)
+
+
+def merge_questions(articles: list[ArticleBriefing]) -> tuple[QuestionBriefing, ...]:
+    """Merge the same question raised by several articles (same wording, folded)."""
+    merged: dict[str, list[Sourced]] = {}
+    wording: dict[str, str] = {}
+    for ab in reversed(articles):  # oldest first, so the first wording is the earliest
+        for q in ab.extraction.questions:
+            key = " ".join(q.question.lower().split())
+            wording.setdefault(key, q.question)
+            merged.setdefault(key, []).append(Sourced(ab.article, q))
+    return tuple(QuestionBriefing(wording[k], tuple(v)) for k, v in merged.items())
+
+
+def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
+    """Pick direct quotes with named speakers for the home page: newest first, one per speaker."""
+    out: list[Sourced] = []
+    seen: set[str] = set()
+    for ab in articles:
+        for q in ab.extraction.quotes:
+            if q.kind == "direct" and q.speaker and q.speaker not in seen and len(q.text.split()) >= 8:
+                out.append(Sourced(ab.article, q))
+                seen.add(q.speaker)
+    return tuple(out[:FEATURED_QUOTES])

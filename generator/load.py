@@ -1,0 +1,243 @@
+"""The load stage: read and validate everything in content/ before anything is written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator import schema
+from generator.errors import Diagnostics
+from generator.model import Article, BriefingConfig, Content, Person, ReadResult, Settings
+from generator.readers import READERS, ReaderError
+from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
+
+CONTENT_DIR = "content"
+ARTICLES_DIR = "articles"
+BRIEFING_FILE = "briefing.yml"
+PEOPLE_FILE = "people.yml"
+MAX_YAML_BYTES = 1024 * 1024
+TITLE_WORDS = 14
+
+
+def load(root: Path, diag: Diagnostics | None = None) -> Content:
+    """Read and validate content/ under root; raise BriefingError listing every problem found."""
+    diag = diag or Diagnostics(root=root)
+    content = root / CONTENT_DIR
+    if not (content / BRIEFING_FILE).is_file():
+        diag.error(
+            content / BRIEFING_FILE, None,
+            "not found; a briefing project needs content/briefing.yml (run briefing in the project folder)",
+        )
+        diag.raise_if_errors()
+    config = load_config(content / BRIEFING_FILE, diag)
+    people = load_people(content / PEOPLE_FILE, diag)
+    articles = load_articles(content, config.settings, diag)
+    diag.raise_if_errors()
+    return Content(root=root, config=config, articles=articles, people=people)
+
+
+def read_yaml(path: Path, diag: Diagnostics, content_root: Path | None = None) -> YamlDoc | None:
+    """Read one YAML file; record a located error and return None when it cannot be read."""
+    if content_root is not None and not _inside(path, content_root):
+        diag.error(path, None, "is a link to a file outside content/; a regular file expected")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        diag.error(path, None, f"cannot be read: {exc.strerror}")
+        return None
+    if len(data) > MAX_YAML_BYTES:
+        diag.error(path, None, f"is {len(data)} bytes; a YAML file of at most {MAX_YAML_BYTES} bytes expected")
+        return None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        diag.error(path, line, "invalid UTF-8; YAML files must be UTF-8 text")
+        return None
+    try:
+        return parse_yaml(text)
+    except YamlProblem as exc:
+        diag.error(path, exc.line, exc.message)
+        return None
+
+
+def load_config(path: Path, diag: Diagnostics) -> BriefingConfig:
+    """Read content/briefing.yml."""
+    doc = read_yaml(path, diag)
+    if doc is None:
+        return BriefingConfig(title="Briefing")
+    values = schema.validate(doc, schema.BRIEFING, path, diag, what="briefing")
+    settings = Settings()
+    if isinstance(doc.value, dict) and isinstance(doc.value.get("settings"), dict):
+        s = schema.validate(doc, schema.SETTINGS, path, diag, prefix=("settings",), what="settings block")
+        settings = Settings(**s)  # type: ignore[arg-type]
+    elif isinstance(doc.value, dict) and doc.value.get("settings") is not None:
+        diag.error(path, doc.line(("settings",)), "settings: expected a mapping of keys")
+    return BriefingConfig(
+        title=values["title"] or "Briefing",  # type: ignore[arg-type]
+        description=values["description"],  # type: ignore[arg-type]
+        topic=values["topic"],  # type: ignore[arg-type]
+        language=values["language"],  # type: ignore[arg-type]
+        site_url=values["site_url"],  # type: ignore[arg-type]
+        settings=settings,
+    )
+
+
+def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
+    """Read content/people.yml when present: canonical names, aliases and roles."""
+    if not path.exists():
+        return ()
+    doc = read_yaml(path, diag, path.parent)
+    if doc is None or doc.value is None:
+        return ()
+    if not isinstance(doc.value, dict) or not isinstance(doc.value.get("people", []), list):
+        diag.error(path, doc.line(()), "expected a mapping with a 'people:' list")
+        return ()
+    schema.validate(doc, {"people": schema.Field(lambda v: v)}, path, diag)
+    people = []
+    names: dict[str, int] = {}
+    for i, _ in enumerate(doc.value.get("people") or []):
+        v = schema.validate(doc, schema.PERSON, path, diag, prefix=("people", i), what="person")
+        if not v["name"]:
+            continue
+        for key in (v["name"], *v["aliases"]):  # type: ignore[misc]
+            if key in names:
+                diag.error(path, doc.line(("people", i)), f"{key!r} already names the person on line {names[key]}")
+            names[key] = doc.line(("people", i)) or 0
+        people.append(Person(name=v["name"], aliases=v["aliases"], role=v["role"]))  # type: ignore[arg-type]
+    return tuple(people)
+
+
+_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple[Article, ...]:
+    """Read every article under content/articles/ with its sidecar."""
+    folder = content / ARTICLES_DIR
+    if not folder.is_dir():
+        return ()
+    by_slug: dict[str, Path] = {}
+    sidecars: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.is_dir():
+            diag.warn(path, None, "folders inside content/articles/ are ignored")
+            continue
+        suffix = path.suffix.lower()
+        if suffix in (".yml", ".yaml"):
+            sidecars[path.stem] = path
+            continue
+        if suffix not in READERS:
+            diag.warn(path, None, f"ignored: an article must end in {', '.join(sorted(set(READERS)))}")
+            continue
+        if not _SLUG_OK.match(path.stem):
+            diag.error(
+                path, None,
+                "file name is not a valid slug: lowercase letters, digits and hyphens expected "
+                f"(for example {slugify(path.stem) or 'my-article'}{suffix})",
+            )
+            continue
+        if path.stem in by_slug:
+            diag.error(path, None, f"duplicate slug {path.stem!r}: {by_slug[path.stem].name} has it too")
+            continue
+        by_slug[path.stem] = path
+    for stem, sidecar in sidecars.items():
+        if stem not in by_slug:
+            diag.error(sidecar, None, f"sidecar without an article: no {stem}.txt, .md or .html beside it")
+    articles = []
+    for slug, path in by_slug.items():
+        article = load_article(slug, path, sidecars.get(slug), content, settings, diag)
+        if article is not None:
+            articles.append(article)
+    known = {a.slug for a in articles}
+    for a in articles:
+        if a.rewrite_of and a.rewrite_of not in known and a.rewrite_of in by_slug:
+            continue  # the original failed to load; its own error is reported
+        if a.rewrite_of and a.rewrite_of not in by_slug:
+            side = sidecars.get(a.slug, a.path)
+            diag.error(side, None, f"rewrite_of: no article with the slug {a.rewrite_of!r}")
+    return tuple(sorted(articles, key=lambda a: a.sort_key))
+
+
+def load_article(
+    slug: str, path: Path, sidecar: Path | None, content: Path, settings: Settings, diag: Diagnostics
+) -> Article | None:
+    """Read one article file and merge its metadata: sidecar over what the file itself says."""
+    if not _inside(path, content):
+        diag.error(path, None, "is a link to a file outside content/; a regular file expected")
+        return None
+    reader = READERS[path.suffix.lower()]
+    try:
+        result: ReadResult = reader(path.read_bytes(), settings.boilerplate)
+    except ReaderError as exc:
+        diag.error(path, exc.line, exc.message)
+        return None
+    except OSError as exc:
+        diag.error(path, None, f"cannot be read: {exc.strerror}")
+        return None
+    meta = _check_file_meta(result, path, diag)
+    if sidecar is not None:
+        doc = read_yaml(sidecar, diag, content)
+        if doc is not None:
+            side = schema.validate(doc, schema.ARTICLE_META, sidecar, diag, what="article sidecar")
+            meta.update({k: v for k, v in side.items() if v not in (None, ())})
+    if not result.text.strip():
+        diag.error(path, None, "no article text left after removing boilerplate; an article body expected")
+        return None
+    title = meta.get("title") or fallback_title(result.text)
+    if meta.get("rewrite_of") == slug:
+        diag.error(sidecar or path, None, "rewrite_of: an article cannot be a rewrite of itself")
+        meta["rewrite_of"] = None
+    return Article(
+        slug=slug,
+        path=path,
+        format={"htm": "html"}.get(path.suffix.lower()[1:], path.suffix.lower()[1:]),
+        title=title,
+        text=result.text,
+        paragraph_lines=result.paragraph_lines,
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        published=meta.get("published"),
+        authors=tuple(meta.get("authors") or ()),
+        tags=tuple(meta.get("tags") or ()),
+        rewrite_of=meta.get("rewrite_of"),
+        notes=meta.get("notes"),
+    )
+
+
+def _check_file_meta(result: ReadResult, path: Path, diag: Diagnostics) -> dict:
+    """Validate metadata found in the file itself (front matter, headline, HTML metadata)."""
+    doc = YamlDoc(result.meta, {(k,): line for k, line in result.meta_lines.items() if line})
+    local = Diagnostics(root=diag.root)
+    values = schema.validate(doc, schema.ARTICLE_META, path, local, what="front matter")
+    if path.suffix.lower() == ".md":
+        diag.problems.extend(local.problems)
+    else:
+        # Metadata guessed from a pasted or saved page is best effort: drop what does not fit.
+        values = {k: v for k, v in values.items() if not any(f"{k}:" in p.message for p in local.problems)}
+    return {k: v for k, v in values.items() if v not in (None, ())}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+def fallback_title(text: str) -> str:
+    """Use the opening words of the first sentence when an article has no title."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    words = first.split()
+    return " ".join(words[:TITLE_WORDS]).rstrip(".,;:") + ("…" if len(words) > TITLE_WORDS else "")
+
+
+def slugify(text: str, max_words: int = 8) -> str:
+    """Make a slug from a title or file name: lowercase ASCII words joined by hyphens."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words])[:80].strip("-")

@@ -1,0 +1,145 @@
+"""The render stage: Jinja2 templates → Markdown pages and mkdocs.yml, written only when changed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from generator import escape
+from generator.curate import Briefing
+
+DOCS_DIR = Path("build") / "docs"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+STATIC_FILES = ("assets/briefing.css",)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One generated file: its path under the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What a render wrote: files rewritten, left alone and removed."""
+
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+class UnescapedValue(Exception):
+    """A template printed a value without an escaping filter."""
+
+
+def _finalize(value: object) -> object:
+    # Markup is what the escaping filters return, and what macros built from them return.
+    if isinstance(value, Markup | int | float) and not isinstance(value, bool):
+        return value
+    raise UnescapedValue(
+        f"template printed {type(value).__name__} {str(value)[:40]!r} without an escaping filter "
+        "(md, html, href, ident, date, quotation, title_meta, yaml_text or trusted)"
+    )
+
+
+def environment(root: Path) -> jinja2.Environment:
+    """The template environment: the project's templates/ first, then the package's own."""
+    folders = [str(p) for p in (root / "templates", PACKAGE_TEMPLATES) if p.is_dir()]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Escaping is explicit and per context (Markdown, HTML, YAML); finalize refuses any value that
+        # did not pass through an escaping filter. Autoescape only makes macros return Markup.
+        autoescape=True,
+        finalize=_finalize,
+    )
+    env.filters.update(
+        md=escape.md,
+        html=escape.html_text,
+        href=escape.href,
+        ident=escape.ident,
+        date=escape.date,
+        title_meta=escape.title_meta,
+        yaml_text=escape.yaml_text,
+        trusted=escape.trusted,
+        quotation=escape.quotation,
+    )
+    return env
+
+
+def render(briefing: Briefing, root: Path) -> list[Page]:
+    """Render every page of the site, and mkdocs.yml, from the curated briefing."""
+    env = environment(root)
+    common = {"briefing": briefing, "config": briefing.content.config}
+    pages = [
+        Page("index.md", env.get_template("home.md.j2").render(base=escape.trusted(""), **common)),
+        Page("articles/index.md", env.get_template("articles.md.j2").render(base=escape.trusted("../"), **common)),
+        Page("people/index.md", env.get_template("people.md.j2").render(base=escape.trusted("../"), **common)),
+        Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
+    ]
+    article_template = env.get_template("article.md.j2")
+    for ab in briefing.articles:
+        by_slug = {a.article.slug: a.article for a in briefing.articles}
+        pages.append(
+            Page(
+                f"articles/{ab.article.slug}.md",
+                article_template.render(
+                    base=escape.trusted("../"), ab=ab, original=by_slug.get(ab.article.rewrite_of or ""), **common
+                ),
+            )
+        )
+    for name in STATIC_FILES:
+        pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
+    return pages
+
+
+def render_mkdocs_yml(briefing: Briefing, root: Path) -> str:
+    """Render the project's mkdocs.yml from briefing.yml."""
+    env = environment(root)
+    return env.get_template("mkdocs.yml.j2").render(
+        config=briefing.content.config, docs_dir=escape.trusted(DOCS_DIR.as_posix())
+    )
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write text atomically, only when it differs from what is there; return whether it wrote."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write_pages(pages: list[Page], docs: Path) -> WriteReport:
+    """Write the pages under docs, rewriting only changed files and removing stale ones."""
+    written = [p.path for p in pages if write_if_changed(docs / p.path, p.text)]
+    wanted = {p.path for p in pages}
+    removed = []
+    if docs.is_dir():
+        for f in sorted(docs.rglob("*")):
+            rel = f.relative_to(docs).as_posix()
+            if f.is_file() and rel not in wanted:
+                f.unlink()
+                removed.append(rel)
+    return WriteReport(tuple(written), len(pages) - len(written), tuple(removed))
