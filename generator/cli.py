@@ -1,0 +1,203 @@
+"""The `briefing` command: a thin click layer over the pipeline.
+
+User errors are BriefingError; main() prints each as `path:line: message` and exits 1, no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from generator import __version__
+from generator.errors import BriefingError, Problem
+
+project_option = click.option(
+    "-C",
+    "--project",
+    "project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project folder (the one holding content/).",
+)
+strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+def _warn(problems) -> None:
+    for p in problems:
+        click.echo(str(p), err=True)
+
+
+class BriefingGroup(click.Group):
+    """A click group that reports BriefingError as `path:line: message` lines and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefingError as exc:
+            for p in exc.problems:
+                click.echo(str(p), err=True)
+            errors = sum(1 for p in exc.problems if p.severity == "error") or len(exc.problems)
+            click.echo(f"briefing: stopped with {errors} problem(s)", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=BriefingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefing")
+def cli() -> None:
+    """Turn the articles in content/ into a searchable briefing site (MkDocs Material).
+
+    Run the commands in the project folder, or point -C at it.
+    """
+
+
+@cli.command()
+@project_option
+@strict_option
+def build(project: Path, strict: bool) -> None:
+    """Generate the Markdown, then run `mkdocs build --strict` into site/.
+
+    A failed build leaves the previous site/ in place. Nothing is written into content/.
+    """
+    from generator.pipeline import run
+
+    started = time.perf_counter()
+    result = run(project.resolve(), strict=strict)
+    _warn(result.warnings)
+    report = result.report
+    assert report is not None
+    click.echo(
+        f"built site/ from {len(result.briefing.articles)} article(s): "
+        f"{len(report.written)} page(s) rewritten, {report.unchanged} unchanged, "
+        f"in {time.perf_counter() - started:.2f} s"
+    )
+
+
+@cli.command()
+@project_option
+@strict_option
+def generate(project: Path, strict: bool) -> None:
+    """Generate the Markdown pages and mkdocs.yml only (no MkDocs build)."""
+    from generator.pipeline import run
+
+    result = run(project.resolve(), build=False, strict=strict)
+    _warn(result.warnings)
+    report = result.report
+    assert report is not None
+    click.echo(
+        f"generated {len(report.written)} file(s), {report.unchanged} unchanged, {len(report.removed)} removed"
+    )
+
+
+@cli.command()
+@project_option
+@strict_option
+def check(project: Path, strict: bool) -> None:
+    """Validate content/ and run the extractors; write nothing."""
+    from generator.pipeline import run
+
+    result = run(project.resolve(), write=False, strict=strict)
+    _warn(result.warnings)
+    b = result.briefing
+    quotes = sum(len(a.extraction.quotes) for a in b.articles)
+    click.echo(
+        f"content/ is valid: {len(b.articles)} article(s), {quotes} quote(s), "
+        f"{len(b.speakers)} speaker(s), {len(b.questions)} open question(s)"
+    )
+
+
+@cli.command()
+@project_option
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(project: Path, dev_addr: str) -> None:
+    """Serve the site with live reload, regenerating when content/ or templates/ change."""
+    from generator.serve import serve as serve_site
+
+    serve_site(project.resolve(), dev_addr)
+
+
+@cli.command()
+@project_option
+@click.option("--slug", help="The slug to file the article under (one file only).")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+def add(project: Path, slug: str | None, paths: tuple[Path, ...]) -> None:
+    """Copy article files into content/articles/ and write a sidecar of what they say.
+
+    Prints what is left to fill in by hand.
+    """
+    from generator.add import add_articles
+
+    root = project.resolve()
+    for a in add_articles(root, list(paths), slug):
+        click.echo(f"added {a.article.relative_to(root)} with {a.sidecar.relative_to(root)}")
+        if a.missing:
+            click.echo(f"  left to fill in: {', '.join(a.missing)}")
+
+
+@cli.command()
+@click.option("--jsonl", "jsonl", is_flag=True, help="Read JSONL records on stdin, write JSONL results on stdout.")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def extract(jsonl: bool, paths: tuple[Path, ...]) -> None:
+    """Extract sentences, key points, quotes and open questions.
+
+    \b
+    With --jsonl (the scriptable interface), each stdin line is one of
+      {"id": ..., "text": "..."}     used as is
+      {"id": ..., "pasted": "..."}   cleaned like a pasted .txt article
+      {"id": ..., "html": "..."}     read like a saved web page
+    and each stdout line is
+      {"id", "text", "title", "published", "sentences", "key_points", "quotes", "open_questions"}
+    with every start/end a character offset into that "text".
+    Without --jsonl, prints a readable summary of each article file given.
+    """
+    from generator.jsonl import run_jsonl
+
+    if jsonl:
+        if paths:
+            raise click.UsageError("--jsonl reads standard input; give no files with it")
+        problems = run_jsonl(sys.stdin, sys.stdout)
+        if problems:
+            raise BriefingError(problems)
+        return
+    if not paths:
+        raise click.UsageError("give article files, or --jsonl to read JSONL on standard input")
+    _summarise(paths)
+
+
+def _summarise(paths: tuple[Path, ...]) -> None:
+    from generator.extract import extract as run_extract
+    from generator.readers import READERS, ReaderError
+
+    problems = []
+    for path in paths:
+        reader = READERS.get(path.suffix.lower())
+        if reader is None:
+            problems.append(Problem(str(path), None, "unknown format; .txt, .md or .html expected"))
+            continue
+        try:
+            result = reader(path.read_bytes())
+        except ReaderError as exc:
+            problems.append(Problem(str(path), exc.line, exc.message))
+            continue
+        ex = run_extract(path.stem, result.text)
+        click.echo(f"# {path}: {result.meta.get('title') or '(no title)'}")
+        click.echo(f"{len(ex.sentences)} sentences, {len(result.removed)} boilerplate line(s) removed")
+        for i, k in enumerate(ex.key_points, 1):
+            click.echo(f"  key point {i}: {k.text}")
+        for q in ex.quotes:
+            click.echo(f"  quote ({q.kind}) {q.speaker or 'unattributed'}: “{q.text}”")
+        for q in ex.questions:
+            click.echo(f"  open question: {q.question}")
+    if problems:
+        raise BriefingError(problems)
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="briefing")
