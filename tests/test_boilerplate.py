@@ -1,0 +1,93 @@
+"""The pasted-page cleaner against labelled pages of our own, and on the seed article."""
+
+from pathlib import Path
+
+import pytest
+
+from generator.readers.boilerplate import clean_lines, clean_pasted
+from generator.readers.text import read_pasted
+from tests.helpers import FIXTURES, ROOT
+
+PAGES = sorted((FIXTURES / "pasted").glob("page*.txt"))
+
+
+def labelled(path: Path) -> tuple[str, list[tuple[str, str]]]:
+    """Return the raw page and its (label, line) pairs."""
+    pairs = []
+    raw_lines = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            raw_lines.append("")
+            continue
+        label, text = line[0], line[2:]
+        assert label in "KD", f"{path.name}: bad label in {line!r}"
+        pairs.append((label, text))
+        raw_lines.append(text)
+    return "\n".join(raw_lines), pairs
+
+
+def test_labelled_pages_recall_and_no_body_lost():
+    drop_total = dropped = 0
+    lost = []
+    for page in PAGES:
+        raw, pairs = labelled(page)
+        decided = clean_lines(raw)
+        assert len(decided) == len(pairs)
+        seen = set()
+        for (label, text), line in zip(pairs, decided, strict=True):
+            repeat = text in seen
+            seen.add(text)
+            category = line.category
+            if label == "D":
+                drop_total += 1
+                dropped += category is not None
+            elif category is not None and not repeat:
+                lost.append((page.name, text, category))
+    assert lost == []
+    assert drop_total >= 60
+    assert dropped / drop_total >= 0.90, f"{dropped}/{drop_total} boilerplate lines removed"
+
+
+def test_repeated_paragraph_is_dropped_once():
+    raw, _ = labelled(FIXTURES / "pasted" / "page2.txt")
+    cleaned = clean_pasted(raw)
+    texts = [t for _, t in cleaned.paragraphs]
+    assert texts.count("The port handles a tenth of the country's container traffic.") == 1
+    assert any(cl.category == "repeated" for cl in cleaned.removed)
+
+
+def test_headline_datelines_bylines_and_subheads_are_kept():
+    raw, _ = labelled(FIXTURES / "pasted" / "page1.txt")
+    cleaned = clean_pasted(raw)
+    assert cleaned.headline == "Ministers agree to reopen border crossing for aid"
+    texts = [t for _, t in cleaned.paragraphs]
+    assert texts[0] == "By Leila Haddad and Tom Berger, Example News"
+    assert texts[2].startswith("CAIRO — Ministers")
+    assert "What happens next" in texts
+
+
+@pytest.mark.parametrize("category_line", ["Exit mobile versionUS officials say the talks will resume"])
+def test_glued_prefix_is_cut(category_line):
+    cleaned = clean_pasted(category_line + "\n\nFirst body paragraph here.")
+    assert cleaned.headline == "US officials say the talks will resume"
+
+
+def test_user_patterns_extend_the_list():
+    raw = "Headline here\nBody sentence one.\nPromo: win a car today\n"
+    assert "Promo" in clean_pasted(raw).paragraphs[-1][1]
+    assert all("Promo" not in t for _, t in clean_pasted(raw, [r"promo:.*"]).paragraphs)
+
+
+def test_seed_article_is_clean_and_complete():
+    path = ROOT / "content" / "articles" / "us-assesses-israel-amassed-troops-rafah.txt"
+    raw = path.read_text(encoding="utf-8")
+    result = read_pasted(path.read_bytes())
+    assert result.meta["title"] == (
+        "US assesses Israel has amassed enough troops to launch full-scale incursion into Rafah, officials say"
+    )
+    assert "Exit mobile version" not in result.text
+    assert "create an account" not in result.text
+    body = [p for p in raw.split("\n\n")[1:] if p.strip() and not p.startswith("For more CNN news")]
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs == [p.strip() for p in body]  # every body paragraph stays, in order
+    assert len(paragraphs) == 19

@@ -1,0 +1,161 @@
+"""One real `mkdocs build --strict` of the fixture corpus and of the seed content."""
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from generator.errors import BriefingError
+from generator.pipeline import run
+from tests.helpers import run_briefing, tree_digest, write_files
+
+# Attributes through which a page loads something (as opposed to a link a reader may click).
+LOADING_ATTRS = {("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+                 ("video", "src"), ("audio", "src"), ("embed", "src"), ("object", "data")}
+
+
+class PageScan(HTMLParser):
+    """Collect what matters for safety: scripts, handlers, link schemes, loaded URLs, ids."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.handlers, self.bad_links, self.loads, self.ids, self.inline_scripts = [], [], [], set(), []
+        self._in_script = False
+        self.title = ""
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.handlers.append((tag, name, value))
+            scheme = re.match(r"\s*(javascript|data|vbscript):", value, re.I)
+            if name in ("href", "src", "action", "formaction", "data") and scheme:
+                self.bad_links.append((tag, value))
+            if (tag, name) in LOADING_ATTRS and not (tag == "link" and dict(attrs).get("rel") in ("canonical", "alternate")):
+                self.loads.append(value)
+            if name == "id":
+                self.ids.add(value)
+        self._in_script = tag == "script"
+        self._in_title = tag == "title"
+
+    def handle_endtag(self, tag):
+        self._in_script = self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_script and data.strip():
+            self.inline_scripts.append(data)
+        if self._in_title:
+            self.title += data
+
+
+def scan(path: Path) -> PageScan:
+    p = PageScan()
+    p.feed(path.read_text(encoding="utf-8"))
+    return p
+
+
+@pytest.fixture(scope="module")
+def built_corpus(tmp_path_factory):
+    import shutil
+
+    from tests.helpers import CORPUS
+
+    root = tmp_path_factory.mktemp("built") / "corpus"
+    shutil.copytree(CORPUS, root)
+    before = tree_digest(root / "content")
+    proc = run_briefing("build", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    return root, before
+
+
+def test_build_writes_site_and_leaves_content_alone(built_corpus):
+    root, before = built_corpus
+    assert (root / "site/index.html").is_file()
+    assert (root / "site/articles/harbour-talks-stall/index.html").is_file()
+    assert (root / "site/search/search_index.json").is_file()
+    assert tree_digest(root / "content") == before
+
+
+def test_every_sentence_link_has_its_anchor(built_corpus):
+    root, _ = built_corpus
+    for md in (root / "build/docs").rglob("*.md"):
+        for target, anchor in re.findall(r"\]\(([^)#]*)#(s-[0-9a-f]{10})\)", md.read_text()):
+            page = (md.parent / target) if target else md
+            html = root / "site" / page.relative_to(root / "build/docs").with_suffix("") / "index.html"
+            if page.name == "index.md":
+                html = root / "site" / page.relative_to(root / "build/docs").parent / "index.html"
+            assert anchor in scan(html).ids, f"{md.name} links to missing #{anchor} in {html}"
+
+
+def test_hostile_text_renders_literally(built_corpus):
+    root, _ = built_corpus
+    for html in (root / "site").rglob("*.html"):
+        page = scan(html)
+        assert page.handlers == [], html
+        assert page.bad_links == [], html
+        for script in page.inline_scripts:
+            assert "alert" not in script, html
+    hostile = root / "site/articles/hostile-input/index.html"
+    page = scan(hostile)
+    assert page.title.startswith("<script>alert('title')</script> {{ title }}")
+    text = hostile.read_text()
+    assert "&lt;script&gt;alert(&#x27;body&#x27;)&lt;/script&gt;" in text or "&lt;script&gt;alert('body')&lt;/script&gt;" in text
+    assert "{{ config.site_name }}" in text.replace("&#123;", "{").replace("&#125;", "}")
+    assert "--8&lt;--" in text
+
+
+def test_site_loads_nothing_from_other_hosts(built_corpus):
+    root, _ = built_corpus
+    for html in (root / "site").rglob("*.html"):
+        for url in scan(html).loads:
+            assert not re.match(r"(https?:)?//", url), f"{html} loads {url}"
+    for css in (root / "site").rglob("*.css"):
+        assert not re.search(r"@import\s+url\(\s*['\"]?(https?:)?//", css.read_text(errors="ignore")), css
+    assert "fonts.googleapis" not in (root / "site/index.html").read_text()
+
+
+def test_failed_build_keeps_previous_site(built_corpus):
+    root, _ = built_corpus
+    before = tree_digest(root / "site")
+    # A project template that links to a page that does not exist makes the strict build fail.
+    write_files(root, {"templates/questions.md.j2": "# Broken\n\n[missing](nowhere.md)\n"})
+    try:
+        proc = run_briefing("build", cwd=root)
+        assert proc.returncode == 1
+        assert "mkdocs build --strict failed; site/ was left as it was" in proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert tree_digest(root / "site") == before
+    finally:
+        (root / "templates/questions.md.j2").unlink()
+
+
+def test_bad_content_fails_before_touching_site(built_corpus):
+    root, _ = built_corpus
+    before = tree_digest(root / "site")
+    docs_before = tree_digest(root / "build/docs")
+    bad = root / "content/articles/zz-broken.yml"
+    bad.write_text("title: [\n")
+    try:
+        with pytest.raises(BriefingError):
+            run(root)
+        assert tree_digest(root / "site") == before
+        assert tree_digest(root / "build/docs") == docs_before
+    finally:
+        bad.unlink()
+
+
+def test_seed_site_search_finds_sinwar(seed_project):
+    proc = run_briefing("build", cwd=seed_project)
+    assert proc.returncode == 0, proc.stderr
+    index = json.loads((seed_project / "site/search/search_index.json").read_text())
+    hits = [d["location"] for d in index["docs"] if "Sinwar" in d["text"]]
+    assert any(loc.startswith("articles/us-assesses-israel-amassed-troops-rafah/") for loc in hits)
+    home = (seed_project / "site/index.html").read_text()
+    for name in ("Jake Sullivan", "Kurt Campbell", "Antony Blinken", "Matt Miller"):
+        assert name in (seed_project / "site/people/index.html").read_text()
+    assert "US assesses Israel has amassed enough troops" in home
+    article = (seed_project / "site/articles/us-assesses-israel-amassed-troops-rafah/index.html").read_text()
+    assert "Exit mobile version" not in article and "create an account" not in article

@@ -1,0 +1,133 @@
+"""The command line through click's CliRunner (and once through the real entry point)."""
+
+import json
+
+import pytest
+
+from tests.helpers import run_briefing, run_cli, tree_digest
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["generate"], ["check"], ["serve"], ["add"], ["extract"]])
+def test_help_everywhere(command):
+    result = run_cli(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_check_reports_every_error_without_traceback(make_project, monkeypatch):
+    root = make_project(
+        {
+            "content/briefing.yml": "title: [unclosed\n",
+            "content/articles/a.txt": "Body.\n",
+            "content/articles/a.yml": "published: 13/05/2024\n",
+        }
+    )
+    monkeypatch.chdir(root)
+    result = run_cli("check")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "content/articles/a.yml:1: published: expected a date as YYYY-MM-DD, got '13/05/2024'",
+        "content/briefing.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'",
+        "briefing: stopped with 2 problem(s)",
+    ]
+    proc = run_briefing("check", cwd=root)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("content/articles/a.yml:1: published:")
+
+
+def test_strict_turns_warnings_into_errors(make_project, monkeypatch):
+    root = make_project({"content/briefing.yml": "title: T\ncolour: red\n", "content/articles/a.txt": "Body text.\n"})
+    monkeypatch.chdir(root)
+    assert run_cli("check").exit_code == 0
+    strict = run_cli("check", "--strict")
+    assert strict.exit_code == 1
+    assert "content/briefing.yml:2: warning: unknown key 'colour'" in strict.stderr
+
+
+def test_generate_and_check_never_write_into_content(corpus_project, monkeypatch):
+    monkeypatch.chdir(corpus_project)
+    before = tree_digest(corpus_project / "content")
+    assert run_cli("check").exit_code == 0
+    assert not (corpus_project / "build").exists() and not (corpus_project / "mkdocs.yml").exists()
+    assert run_cli("generate").exit_code == 0
+    assert tree_digest(corpus_project / "content") == before
+
+
+def test_extract_jsonl_all_three_kinds():
+    records = [
+        {"id": "t1", "text": "“We are ready,” said Ana Ruiz. It remains unclear whether talks will resume."},
+        {"id": 2, "pasted": "Skip to content\nTalks resume in Doha\nAdvertisement\nNegotiators met on Sunday.\n"},
+        {
+            "id": "h",
+            "html": "<html><head><title>Port reopens</title></head><body><article><h1>Port reopens</h1>"
+            "<p>The port reopened on Friday after three weeks, officials said on the quay.</p>"
+            "<p>Fishing boats were the first to leave the harbour in the morning.</p></article></body></html>",
+        },
+    ]
+    stdin = "\n".join(json.dumps(r) for r in records) + "\n"
+    result = run_cli("extract", "--jsonl", stdin=stdin)
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["t1", 2, "h"]
+    first = out[0]
+    assert set(first) == {"id", "text", "title", "published", "sentences", "key_points", "quotes", "open_questions"}
+    assert first["text"] == records[0]["text"]
+    (quote,) = first["quotes"]
+    assert quote["speaker"] == "Ana Ruiz" and first["text"][quote["start"] : quote["end"]] == quote["text"] == "We are ready,"
+    assert quote["sentence_id"] == first["sentences"][0]["id"]
+    (question,) = first["open_questions"]
+    assert question["question"] == "Will talks resume?"
+    assert first["text"][question["evidence"][0]["start"] : question["evidence"][0]["end"]] == question["evidence"][0]["text"]
+    for s in first["sentences"]:
+        assert 0 <= s["start"] < s["end"] <= len(first["text"])
+    for kp in first["key_points"]:
+        assert first["text"][kp["start"] : kp["end"]] == kp["text"]
+    assert out[1]["title"] == "Talks resume in Doha" and out[1]["text"] == "Negotiators met on Sunday."
+    assert out[2]["title"] == "Port reopens" and "Fishing boats" in out[2]["text"]
+
+
+def test_extract_jsonl_bad_lines_are_reported_and_the_rest_processed():
+    stdin = '{"id": "a", "text": "Fine text here."}\nnot json\n{"text": "no id"}\n{"id": "b", "text": "x", "html": "y"}\n'
+    result = run_cli("extract", "--jsonl", stdin=stdin)
+    assert result.exit_code == 1
+    assert len(result.stdout.splitlines()) == 1
+    assert result.stderr.splitlines()[:3] == [
+        "<stdin>:2: invalid JSON (Expecting value); one JSON object per line expected",
+        '<stdin>:3: expected an object with an "id" (string or number)',
+        "<stdin>:4: expected exactly one of text, pasted, html, got 2",
+    ]
+
+
+def test_add_copies_and_writes_a_sidecar(make_project, tmp_path, monkeypatch):
+    root = make_project({})
+    src = tmp_path / "Some Article.txt"
+    src.write_text(
+        "Exit mobile versionPort reopens after three weeks\n\nThe port reopened on Friday, officials said.\n\n"
+        "For more Bay Post news and newsletters create an account at\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(root)
+    result = run_cli("add", str(src))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "added content/articles/port-reopens-after-three-weeks.txt with content/articles/port-reopens-after-three-weeks.yml",
+        "  left to fill in: url, published, authors",
+    ]
+    sidecar = (root / "content/articles/port-reopens-after-three-weeks.yml").read_text()
+    assert 'title: "Port reopens after three weeks"' in sidecar and 'outlet: "Bay Post"' in sidecar
+    assert (root / "content/articles/port-reopens-after-three-weeks.txt").read_bytes() == src.read_bytes()
+    again = run_cli("add", str(src))  # a second copy gets its own slug, nothing is overwritten
+    assert "port-reopens-after-three-weeks-2.txt" in again.stdout
+    assert run_cli("check").exit_code == 0
+    taken = run_cli("add", "--slug", "port-reopens-after-three-weeks", str(src))
+    assert taken.exit_code == 1 and "exists already" in taken.stderr
+
+
+def test_add_reports_all_bad_paths_and_writes_nothing(make_project, tmp_path, monkeypatch):
+    root = make_project({})
+    good = tmp_path / "good.txt"
+    good.write_text("A body.\n")
+    monkeypatch.chdir(root)
+    result = run_cli("add", str(good), str(tmp_path / "missing.txt"), str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1
+    assert len([line for line in result.stderr.splitlines() if line.startswith(str(tmp_path))]) == 2
+    assert not (root / "content/articles").exists()

@@ -1,0 +1,136 @@
+"""Extractors on the seed article and on small inline cases."""
+
+import pytest
+
+from generator.extract import extract
+from generator.extract.keypoints import is_attribution_only, is_fragment, position_score, quote_fraction
+from generator.extract.questions import invert, phrase_question
+from generator.extract.quotes import split_title
+from generator.readers.text import read_pasted
+from tests.helpers import ROOT
+
+SEED = ROOT / "content" / "articles" / "us-assesses-israel-amassed-troops-rafah.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    result = read_pasted(SEED.read_bytes())
+    return extract("seed", result.text)
+
+
+def speaker_of(ex, start_of_quote):
+    matches = [q for q in ex.quotes if q.text.startswith(start_of_quote)]
+    assert len(matches) == 1, f"{start_of_quote!r}: {[q.text[:30] for q in ex.quotes]}"
+    return matches[0].speaker
+
+
+@pytest.mark.parametrize(
+    "quote, speaker",
+    [
+        ("The president was clear", "Jake Sullivan"),
+        ("It has not yet occurred.", "Jake Sullivan"),
+        ("Sometimes when we listen closely", "Kurt Campbell"),
+        ("We view that there has to be", "Kurt Campbell"),
+        ("Israel’s on the trajectory", "Antony Blinken"),
+        ("We’ve been working for many, many weeks", "Antony Blinken"),
+        ("We’ve been working with Arab countries", "Antony Blinken"),
+        ("You have seen their ability", "Matt Miller"),
+        ("They couldn’t launch an attack", "Matt Miller"),
+        ("Their weapons production factories", "Matt Miller"),
+    ],
+)
+def test_seed_quotes_have_full_speaker_names(seed, quote, speaker):
+    assert speaker_of(seed, quote) == speaker
+
+
+def test_seed_rejects_scare_quotes_and_titles(seed):
+    texts = [q.text for q in seed.quotes]
+    assert "day after" not in texts
+    assert "Meet the Press." not in texts
+    assert "total victory." not in texts
+
+
+def test_seed_quotes_are_verbatim_and_anchored(seed):
+    ids = {s.id: s for s in seed.sentences}
+    for q in seed.quotes:
+        assert seed.text[q.start : q.end] == q.text
+        sentence = ids[q.sentence_id]
+        assert sentence.start <= q.start - 1 < sentence.end  # the quote opens in its sentence
+
+
+def test_seed_roles(seed):
+    roles = {q.speaker: q.role for q in seed.quotes}
+    assert roles["Jake Sullivan"] == "national security adviser"
+    assert roles["Antony Blinken"] == "Secretary of State"
+    assert roles["Kurt Campbell"] == "State Department’s number two official"
+    assert roles["Matt Miller"] == "State Department spokesperson"
+
+
+def test_seed_key_points(seed):
+    assert 3 <= len(seed.key_points) <= 5
+    assert seed.key_points[0].text.startswith("The Biden administration has assessed")
+    for kp in seed.key_points:
+        assert not kp.text.startswith("“")
+
+
+def test_seed_open_questions(seed):
+    questions = [q.question for q in seed.questions]
+    assert "Are senior Hamas leaders present in Rafah?" in questions
+    assert "Can Israel completely destroy Hamas?" in questions
+    assert any(q.startswith("What is Israel’s position on post-war governance") for q in questions)
+    for q in seed.questions:
+        assert q.question.endswith("?")
+        (ev,) = q.evidence
+        assert seed.text[ev.start : ev.end] == ev.text
+
+
+@pytest.mark.parametrize(
+    "text, speaker, kind",
+    [
+        ("“We will rebuild,” said Maria Okafor, the mayor.", "Maria Okafor", "direct"),
+        ("Okafor said the plan was “dead on arrival.”", "Okafor", "partial"),
+        ("According to Ana Ruiz, “the port is closed.”", "Ana Ruiz", "partial"),
+        ("“No comment,” a senior official said.", "a senior official", "direct"),
+        ('"Straight quotes work too," Lee Chen said.', "Lee Chen", "direct"),
+    ],
+)
+def test_inline_attribution(text, speaker, kind):
+    (q,) = extract("t", text).quotes
+    assert (q.speaker, q.kind) == (speaker, kind)
+
+
+def test_multi_paragraph_quote_continues():
+    text = "“We built this town,” said Mayor Ana Berg.\n\n“We will build it again.\n\n“And nobody will stop us.”"
+    ex = extract("t", text)
+    assert [q.speaker for q in ex.quotes] == ["Ana Berg"] * 3
+    assert ex.quotes[1].text == "We will build it again."
+
+
+def test_pronoun_resolves_to_last_named_speaker():
+    text = "Envoy Tomas Lindqvist spoke on Monday.\n\n“The timetable is the easy part,” he said."
+    (q,) = extract("t", text).quotes
+    assert q.speaker == "Tomas Lindqvist" and q.attribution == "pronoun"
+
+
+def test_unattributed_phrase_is_not_a_quote():
+    assert extract("t", "The so-called “day after” plans and a “total victory” were discussed.").quotes == ()
+
+
+def test_split_title():
+    assert split_title("Secretary of State Antony Blinken") == ("Secretary of State", "Antony Blinken")
+    assert split_title("President Joe Biden") == ("President", "Joe Biden")
+    assert split_title("Kurt Campbell") == (None, "Kurt Campbell")
+
+
+def test_keypoint_features():
+    assert position_score(0, 10) == 1.0 and position_score(5, 10) < position_score(1, 10)
+    assert quote_fraction("“All of this is quoted.”") > 0.9
+    assert is_attribution_only("So far, Blinken said.")
+    assert is_fragment("A subhead without a period")
+    assert not is_fragment("This is a complete sentence with enough words in it.")
+
+
+def test_question_phrasing():
+    assert invert("senior Hamas leaders are present in Rafah") == "Are senior Hamas leaders present in Rafah?"
+    assert phrase_question("Israel has yet to present a plan for the strip.") == "Will Israel present a plan for the strip?"
+    assert phrase_question("Nothing uncertain here.") is None
