@@ -57,6 +57,30 @@ def cli() -> None:
     """
 
 
+def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True):
+    """Run the pipeline, print its warnings and say what it wrote and how long it took."""
+    from generator.pipeline import run
+
+    started = time.perf_counter()
+    result = run(project.resolve(), write=write, build=build, strict=strict)
+    _warn(result.warnings)
+    b = result.briefing
+    quotes = sum(len(a.extraction.quotes) for a in b.articles)
+    summary = (
+        f"{len(b.articles)} article(s), {quotes} quote(s), {len(b.speakers)} speaker(s), "
+        f"{len(b.questions)} open question(s)"
+    )
+    if result.report is None:
+        click.echo(f"content/ is valid: {summary}")
+        return
+    r = result.report
+    done = "built site/" if build else "generated build/docs/"
+    click.echo(
+        f"{done} from {summary}: {len(r.written)} file(s) written, {r.unchanged} unchanged, "
+        f"{len(r.removed)} removed, in {time.perf_counter() - started:.2f} s"
+    )
+
+
 @cli.command()
 @project_option
 @strict_option
@@ -65,18 +89,7 @@ def build(project: Path, strict: bool) -> None:
 
     A failed build leaves the previous site/ in place. Nothing is written into content/.
     """
-    from generator.pipeline import run
-
-    started = time.perf_counter()
-    result = run(project.resolve(), strict=strict)
-    _warn(result.warnings)
-    report = result.report
-    assert report is not None
-    click.echo(
-        f"built site/ from {len(result.briefing.articles)} article(s): "
-        f"{len(report.written)} page(s) rewritten, {report.unchanged} unchanged, "
-        f"in {time.perf_counter() - started:.2f} s"
-    )
+    _run(project, strict)
 
 
 @cli.command()
@@ -84,15 +97,7 @@ def build(project: Path, strict: bool) -> None:
 @strict_option
 def generate(project: Path, strict: bool) -> None:
     """Generate the Markdown pages and mkdocs.yml only (no MkDocs build)."""
-    from generator.pipeline import run
-
-    result = run(project.resolve(), build=False, strict=strict)
-    _warn(result.warnings)
-    report = result.report
-    assert report is not None
-    click.echo(
-        f"generated {len(report.written)} file(s), {report.unchanged} unchanged, {len(report.removed)} removed"
-    )
+    _run(project, strict, build=False)
 
 
 @cli.command()
@@ -100,16 +105,7 @@ def generate(project: Path, strict: bool) -> None:
 @strict_option
 def check(project: Path, strict: bool) -> None:
     """Validate content/ and run the extractors; write nothing."""
-    from generator.pipeline import run
-
-    result = run(project.resolve(), write=False, strict=strict)
-    _warn(result.warnings)
-    b = result.briefing
-    quotes = sum(len(a.extraction.quotes) for a in b.articles)
-    click.echo(
-        f"content/ is valid: {len(b.articles)} article(s), {quotes} quote(s), "
-        f"{len(b.speakers)} speaker(s), {len(b.questions)} open question(s)"
-    )
+    _run(project, strict, write=False)
 
 
 @cli.command()

@@ -88,8 +88,8 @@ def render(briefing: Briefing, root: Path) -> list[Page]:
         Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
     ]
     article_template = env.get_template("article.md.j2")
+    by_slug = {a.article.slug: a.article for a in briefing.articles}
     for ab in briefing.articles:
-        by_slug = {a.article.slug: a.article for a in briefing.articles}
         pages.append(
             Page(
                 f"articles/{ab.article.slug}.md",

@@ -1,5 +1,6 @@
 """One real `mkdocs build --strict` of the fixture corpus and of the seed content."""
 
+import html as html_lib
 import json
 import re
 from html.parser import HTMLParser
@@ -159,3 +160,24 @@ def test_seed_site_search_finds_sinwar(seed_project):
     assert "US assesses Israel has amassed enough troops" in home
     article = (seed_project / "site/articles/us-assesses-israel-amassed-troops-rafah/index.html").read_text()
     assert "Exit mobile version" not in article and "create an account" not in article
+
+
+def test_hostile_site_settings_render_literally(make_project):
+    root = make_project(
+        {
+            "content/briefing.yml": (
+                "title: \"</title><script>alert('site')</script>\"\n"
+                "description: '\" onload=\"alert(1)'\n"
+                "topic: \"{{ 7*7 }} {% if 1 %}x{% endif %}\"\n"
+            ),
+            "content/articles/a.txt": "A headline\n\nA body sentence that says enough to be a key point here.\n",
+        }
+    )
+    proc = run_briefing("build", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    for html in (root / "site").rglob("*.html"):
+        page = scan(html)
+        assert page.handlers == [] and all("alert" not in s for s in page.inline_scripts), html
+    home = (root / "site/index.html").read_text()
+    assert scan(root / "site/index.html").title.startswith("</title><script>alert('site')</script>")
+    assert "{{ 7*7 }} {% if 1 %}x{% endif %}" in html_lib.unescape(home) and "49" not in home
