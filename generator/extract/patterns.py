@@ -7,14 +7,41 @@ import re
 # Verbs that attribute speech: "X said", "said X", "X told reporters", "X warned".
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "continued", "continues", "warned",
-    "warns", "wrote", "writes", "tweeted", "posted", "asked", "asks", "explained", "noted", "stated",
-    "declared", "insisted", "argued", "acknowledged", "admitted", "replied", "responded", "recalled",
-    "cautioned", "claimed", "conceded", "emphasized", "stressed", "urged", "announced", "countered",
-    "remarked", "observed", "suggested", "predicted", "vowed", "pledged", "complained", "joked",
-    "quipped", "testified", "concluded", "confirmed", "contended", "maintained", "mused", "shouted",
-    "pointed out", "went on",
+    "warns", "wrote", "writes", "tweeted", "tweets", "posted", "posts", "asked", "asks", "explained",
+    "explains", "noted", "notes", "stated", "states", "declared", "declares", "insisted", "insists",
+    "argued", "argues", "acknowledged", "acknowledges", "admitted", "admits", "replied", "replies",
+    "responded", "responds", "recalled", "recalls", "cautioned", "cautions", "claimed", "claims",
+    "conceded", "concedes", "emphasized", "emphasizes", "stressed", "stresses", "urged", "urges",
+    "announced", "announces", "countered", "counters", "remarked", "remarks", "observed", "observes",
+    "suggested", "suggests", "predicted", "predicts", "vowed", "vows", "pledged", "pledges",
+    "complained", "complains", "joked", "jokes", "quipped", "quips", "testified", "testifies",
+    "concluded", "concludes", "confirmed", "confirms", "contended", "contends", "maintained",
+    "maintains", "mused", "muses", "shouted", "shouts", "pointed out", "points out", "went on",
+    "goes on", "fumed", "fumes", "retorted", "retorts", "thundered", "boasted", "boasts", "scoffed",
+    "sniped", "snapped", "exclaimed", "whispered", "lamented", "laments", "conceded", "agreed",
+    "agrees", "explained", "recounted", "recounts", "reiterated", "reiterates", "charged", "charges",
+    "wondered", "wonders", "reasoned", "reasons", "cracked", "marveled", "predicted", "promised",
+    "promises", "mocked", "chimed in", "interjected", "opined", "offered", "quoted", "read",
+    "tweeted out", "texted", "emailed", "e-mailed", "messaged", "yelled", "screamed", "cried",
+    "shot back", "fired back", "hit back", "pushed back", "summed up", "put it", "issued a statement",
+    "sings", "sang", "chanted", "tweeted", "recalled",
 )
-SPEECH_VERB_RE = "(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + ")"
+# Participles that attach a quote to the subject of their clause: "…, writing “…”".
+SPEECH_PARTICIPLES = (
+    "saying", "writing", "adding", "telling", "noting", "arguing", "declaring", "insisting",
+    "asking", "explaining", "warning", "tweeting", "posting", "calling it", "describing it as",
+    "responding", "replying", "recalling", "stating", "claiming", "joking", "quipping", "urging",
+)
+# Words ending in -ed that are not speech ("based", "used"): never a speech verb in the slot after a quote.
+NOT_SPEECH_ED = frozenset(
+    """
+    based used needed united limited related named called expected supported reported owned
+    aimed designed armed concerned interested involved advanced bed red shed led fed wed bred
+    hundred united-ed
+    """.split()
+)
+SPEECH_VERB_RE = "(?:" + "|".join(re.escape(v) for v in sorted(set(SPEECH_VERBS), key=len, reverse=True)) + ")"
+PARTICIPLE_RE = "(?:" + "|".join(re.escape(v) for v in SPEECH_PARTICIPLES) + ")"
 
 # Words that may stand before a name as its title ("Secretary of State Antony Blinken").
 TITLE_TOKENS = frozenset(
@@ -52,7 +79,10 @@ SCARE_PRECEDERS = re.compile(
 )
 POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
 
-NAME_TOKEN = r"(?:[A-Z][a-zA-Z’'\-]+|[A-Z]\.)"
+NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"
+    r"[A-Z][a-zA-Z’'\-]*[a-zA-Z]|[A-Z]\.)"
+)
 NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,4}}")
 
 # Words that are capitalised but do not name a speaker.

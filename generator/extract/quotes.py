@@ -1,9 +1,9 @@
 """Direct and partial quotations with their speakers.
 
-Spans come from paired quote marks; a paragraph that opens a quote without closing it runs on to
-the next. The speaker is decided by an ordered chain of small functions: the same sentence, the
-neighbouring quote, the continuation of the previous quote, a pronoun resolved to the last named
-speaker, or nobody.
+Spans come from paired quote marks (curly, straight, or the '' pairs of archive text); a paragraph
+that opens a quote without closing it runs on to the next. The speaker is decided by an ordered
+chain of small functions: the quote's own sentence, the quote right after it, the continuation of
+the previous quote, a pronoun resolved to the latest named speaker, or nobody.
 """
 
 from __future__ import annotations
@@ -14,36 +14,63 @@ from dataclasses import dataclass, replace
 from generator.extract.patterns import (
     NAME_RE,
     NOT_NAMES,
+    NOT_SPEECH_ED,
+    PARTICIPLE_RE,
     POSSESSIVE_BEFORE,
     PRONOUNS,
     ROLE_NOUNS,
     SCARE_PRECEDERS,
     SPEECH_VERB_RE,
+    SPEECH_VERBS,
     TITLE_TOKENS,
 )
+from generator.extract.sentences import ABBREVIATIONS
 from generator.model import Quote, Sentence
 
-OPENERS = "“\""
 _SMALL_WORDS = frozenset("a an the of and or to in on at for by with from as is it".split())
 _STOPWORDS = frozenset(
     "the a an this that these those one two and or but said says told of to in on at for by with "
     "from as who which while when after before according".split()
 )
-_ADVERB = r"(?:\w+ly\s+)?"
 _NAME = NAME_RE.pattern
-_APPOSITIVE = r"(?:,\s*(?P<appos>[^,“”\"]{3,90}?),)?"
-_TRAILING_NAME_VERB = re.compile(
-    rf"^\s*,?\s*(?P<pre>(?:[a-z][\w’'-]*\s+){{0,5}}?)(?P<name>{_NAME}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{SPEECH_VERB_RE})\b"
+_ADVERB_WORD = r"(?:also|later|then|once|still|often|simply|recently|previously|repeatedly|further|again|[a-z]+ly)"
+_ADVERB = rf"(?:{_ADVERB_WORD}\s+)?"
+_ANY_VERB = rf"(?:{SPEECH_VERB_RE}|[a-z]{{3,}}ed)"  # in the slot right after a quote, any past tense
+_PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
+_DETERMINER = (
+    r"(?:a|an|the|one|another|two|three|four|some|several|many|most|other|this|that|these|those|his|her|"
+    r"their|its|our|A|An|The|One|Another|Two|Three|Some|Several|Many|Most|Other|This|That|These|Those|"
+    r"His|Her|Their|Its|Our)"
 )
-_TRAILING_VERB_NAME = re.compile(rf"^\s*,?\s*(?P<verb>{SPEECH_VERB_RE})\s+(?P<name>{_NAME}){_APPOSITIVE}")
-_PRONOUN_VERB = re.compile(rf"\b(?P<pron>[Hh]e|[Ss]he|[Tt]hey)\s+{_ADVERB}(?P<verb>{SPEECH_VERB_RE})\b")
-_VERB_PRONOUN = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\s+(?P<pron>he|she|they)\b")
-_NAME_VERB = re.compile(rf"(?P<name>{_NAME}){_APPOSITIVE}\s+{_ADVERB}(?P<verb>{SPEECH_VERB_RE})\b")
-_ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?(?P<name>{_NAME})")
-_NOMINAL_VERB = re.compile(
-    rf"\b(?P<nom>(?:a|an|the|one of the|this|that|another|two|three|several)\s+(?:[\w’'-]+\s+){{0,4}}?"
-    rf"(?:{'|'.join(sorted(ROLE_NOUNS))}|source|sources|officials))\s+{_ADVERB}(?P<verb>{SPEECH_VERB_RE})\b"
+_NOMINAL = rf"{_DETERMINER}(?:\s+[\w’'.&-]+){{1,7}}?"
+_NOMINAL_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:who|which|that|on|in|at|during|after|before|when|of|from|to|for)\b)"
+_POSSESSIVE_NOMINAL = rf"{_NAME}[’']s(?:\s+[a-z][\w-]*){{1,2}}"
+# ", 58," (an age) and ", the mayor of X," (an appositive) after a name
+_APPOSITIVE = r"(?:,\s*\d{1,3}\s*(?=,))?(?:,\s*(?P<appos>[^,“”\"]{2,100}?(?:,\s*[A-Z][\w.]*\.?)?),)?"
+_OFFICE_WORDS = frozenset(
+    "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
+    "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
+    "Adviser Advisor Chief Executive CEO General Gen. Judge Justice Attorney Treasurer Manager".split()
 )
+_INTRO = re.compile(
+    r"^(?:(?:In|On|At|After|Before|During|When|While|Since|As|Meanwhile|Later|Earlier|Still|But|And|Yet|So|"
+    r"However|Asked|Speaking|Last|This|Earlier|Then)\b[^,]{0,80},\s*)"
+)
+_AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,“”\"]*,")
+_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
+
+_VERB_FIRST = re.compile(rf"^(?P<verb>{_ANY_VERB})\b\s*")
+_FIRST_VERB = re.compile(rf"\s(?P<verb>{_ANY_VERB})\b")
+_LISTED_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b")
+_LEADING = re.compile(
+    rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?P<part>{PARTICIPLE_RE})(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
+)
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
+_ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
+_PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
+_NAME_AT_START = re.compile(rf"^(?P<pre>(?:[\w’'.&-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}")
+_NOMINAL_RE = re.compile(rf"^(?P<nom>{_NOMINAL}|{_POSSESSIVE_NOMINAL}){_NOMINAL_END}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +80,7 @@ class Span:
     start: int  # content start, after the opening mark
     end: int  # content end, before the closing mark
     open_at: int  # index of the opening mark
-    close_at: int | None  # index of the closing mark, None when the paragraph leaves it open
+    close_at: int | None  # index just past the closing mark, None when the paragraph leaves it open
     para_start: int
     para_end: int
     single: bool = False
@@ -85,38 +112,54 @@ class NameIndex:
         return name
 
 
+# --- spans ---------------------------------------------------------------------------------------
+
+_MARK = re.compile(r"“|”|\"|''")
+
+
 def find_spans(text: str) -> list[Span]:
-    """Find quote spans: curly and straight double quotes, and single quotes in headlines."""
+    """Find quote spans: curly, straight and '' double quotes, and single quotes in headlines."""
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
         p0, p1 = para.start(), para.end()
         open_at: int | None = None
-        for i in range(p0, p1):
-            ch = text[i]
-            if ch == "“" or (ch == '"' and open_at is None and _opens_straight(text, i, p0)):
-                if open_at is None:
-                    open_at = i
-            elif ch in "”\"" and open_at is not None:
-                if i > open_at + 1:
-                    spans.append(Span(open_at + 1, i, open_at, i, p0, p1))
+        open_len = 0
+        for m in _MARK.finditer(text, p0, p1):
+            mark, i = m.group(0), m.start()
+            if open_at is None:
+                if mark == "”" or (mark != "“" and not _opens(text, i, p0)):
+                    continue
+                open_at, open_len = i, len(mark)
+            elif mark == "“" or (mark != "”" and _opens(text, i, p0) and not _closes(text, m.end(), p1)):
+                open_at, open_len = i, len(mark)  # a stray opener: restart from the new one
+            else:
+                if i > open_at + open_len:
+                    spans.append(Span(open_at + open_len, i, open_at, m.end(), p0, p1))
                 open_at = None
         if open_at is not None and p1 - open_at > 2:
             end = p1
-            while end > open_at + 1 and text[end - 1].isspace():
+            while end > open_at + open_len and text[end - 1].isspace():
                 end -= 1
-            spans.append(Span(open_at + 1, end, open_at, None, p0, p1))
+            spans.append(Span(open_at + open_len, end, open_at, None, p0, p1))
         if not any(s.para_start == p0 for s in spans) and _is_headline(text[p0:p1]):
             for m in re.finditer(r"(?:(?<=\s)|^)‘([^‘’]{2,120})’(?!\w)", text[p0:p1]):
-                spans.append(Span(p0 + m.start(1), p0 + m.end(1), p0 + m.start(), p0 + m.end() - 1, p0, p1, True))
+                spans.append(Span(p0 + m.start(1), p0 + m.end(1), p0 + m.start(), p0 + m.end(), p0, p1, True))
     return spans
 
 
-def _opens_straight(text: str, i: int, para_start: int) -> bool:
-    return i == para_start or text[i - 1].isspace() or text[i - 1] in "([{—–-/"
+def _opens(text: str, i: int, para_start: int) -> bool:
+    return i == para_start or text[i - 1].isspace() or text[i - 1] in "([{—–-/:"
+
+
+def _closes(text: str, after: int, para_end: int) -> bool:
+    return after >= para_end or text[after].isspace() or text[after] in ",.;:!?)]—–-"
 
 
 def _is_headline(line: str) -> bool:
     return len(line.split()) <= 20 and not re.search(r"[.!?:][”\"’)]*\s*$", line)
+
+
+# --- names and roles -------------------------------------------------------------------------------
 
 
 def name_index(text: str) -> NameIndex:
@@ -124,8 +167,7 @@ def name_index(text: str) -> NameIndex:
     names: list[str] = []
     roles: dict[str, str] = {}
     for m in NAME_RE.finditer(text):
-        run = m.group(0)
-        title, name = split_title(run)
+        title, name = split_title(m.group(0))
         if len(name.split()) < 2 or name.split()[0] in NOT_NAMES:
             continue
         if name not in names:
@@ -141,13 +183,18 @@ def split_title(run: str) -> tuple[str | None, str]:
     tokens = run.split()
     while tokens and tokens[0] in NOT_NAMES:
         tokens = tokens[1:]
+    if tokens:
+        tokens[-1] = re.sub(r"[’']s$", "", tokens[-1])
     i = 0
-    while i < len(tokens) - 1 and (tokens[i] in TITLE_TOKENS or tokens[i].rstrip("’'s") in TITLE_TOKENS):
+    while i < len(tokens) - 1 and tokens[i] in TITLE_TOKENS:
         i += 1
+    # "South Carolina Democratic Party Chairman Jaime Harrison": the name follows the last title word
+    later = [k for k in range(i, len(tokens) - 1) if tokens[k] in _OFFICE_WORDS]
+    if later:
+        i = later[-1] + 1
     while i > 0 and tokens[i - 1] in {"of", "the", "and", "for"}:
         i -= 1
-    title = " ".join(tokens[:i]) or None
-    return title, " ".join(tokens[i:])
+    return " ".join(tokens[:i]) or None, " ".join(tokens[i:])
 
 
 def _role_before(before: str) -> str | None:
@@ -157,9 +204,9 @@ def _role_before(before: str) -> str | None:
         if word[-1] in ",.;:”\"’)" or word.lower() in _STOPWORDS or len(words) >= 6:
             break
         words.insert(0, word)
-    while words and words[-1].lower() not in ROLE_NOUNS:
+    if not words or words[-1].lower() not in ROLE_NOUNS:
         return None
-    return " ".join(words) if words else None
+    return " ".join(words)
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -169,60 +216,151 @@ def _clean_role(role: str | None) -> str | None:
     return role or None
 
 
-def _person(name_run: str, before: str, appos: str | None, names: NameIndex) -> Attribution | None:
+def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Attribution | None:
+    """A named speaker: the name made full, the role from a title, an appositive or words before it."""
     title, name = split_title(name_run)
     if not name or name.split()[0] in NOT_NAMES or name.lower() in PRONOUNS:
         return None
     full = names.resolve(name)
     role = _clean_role(appos) if appos and not NAME_RE.fullmatch(appos.strip()) else None
-    role = role or title or _role_before(before) or names.roles.get(full)
+    role = role or title or _role_before(pre) or names.roles.get(full)
     return Attribution(full, _clean_role(role), "name")
 
 
 # --- the speaker chain, step 1: the quote's own sentence -------------------------------------------
 
 
-def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
-    """Read an attribution that follows a quote: ', Campbell said', ', said Kurt Campbell', ', he said'."""
-    m = _TRAILING_NAME_VERB.match(segment)
+def subject(phrase: str, names: NameIndex) -> Attribution | None:
+    """Read the subject of a speech verb: a pronoun, a (titled) name, or a noun phrase."""
+    phrase = _RELATIVE_CLAUSE.sub(",", phrase)
+    phrase = re.sub(r"\s+(?:will|would|could|can|might|may|did|does|has|have|had|must|should)$", "", phrase.strip(" ,"))
+    phrase = re.sub(rf"(?:\s+{_ADVERB_WORD})+$", "", phrase).strip()
+    phrase = re.sub(r"^(?:and|but|so|as|while|when)\s+", "", phrase, flags=re.I)
+    if not phrase:
+        return None
+    if phrase.lower() in PRONOUNS or phrase.lower() == "it":
+        return Attribution(phrase.lower(), None, "pronoun")
+    m = _PRE_NAME.match(phrase)
     if m:
-        if m.group("name").lower() in PRONOUNS:
-            return Attribution(m.group("name").lower(), None, "pronoun")
-        return _person(m.group("name"), segment[: m.start("name")], m.group("appos"), names)
-    m = _TRAILING_VERB_NAME.match(segment)
-    if m and m.group("name").lower() not in PRONOUNS:
-        return _person(m.group("name"), "", m.group("appos"), names)
-    m = re.match(rf"^\s*,?\s*(?P<pron>he|she|they)\s+{_ADVERB}{SPEECH_VERB_RE}\b", segment) or re.match(
-        rf"^\s*,?\s*{SPEECH_VERB_RE}\s+(?P<pron>he|she|they)\b", segment
-    )
+        person = _person(m.group("name"), m.group("pre"), m.group("appos"), names)
+        if person:
+            return person
+    if re.fullmatch(rf"{_NOMINAL}|{_POSSESSIVE_NOMINAL}", phrase) and len(phrase.split()) <= 8:
+        return Attribution(phrase, None, "nominal")
+    return None
+
+
+def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
+    """Read the subject written after its verb: 'said Kurt Campbell, the …', 'said a senior official'."""
+    m = re.match(rf"^{_PRONOUN}\b", rest)
     if m:
-        return Attribution(m.group("pron").lower(), None, "pronoun")
-    m = _NOMINAL_VERB.match(segment.lstrip(" ,"))
+        return Attribution(m.group(0).lower(), None, "pronoun")
+    chunks = _AFTER_VERB_BREAK.split(_cut_sentence(rest), maxsplit=2)
+    head = chunks[0]
+    runs = [m for m in NAME_RE.finditer(head) if split_title(m.group(0))[1]]
+    if runs:
+        last = runs[-1]
+        appos = chunks[1] if len(chunks) > 1 and chunks[1][:1].islower() else None
+        person = _person(last.group(0), head[: last.start()], appos, names)
+        if person:
+            return person
+    m = _NOMINAL_RE.match(rest)
     if m:
+        if len(chunks) > 1 and NAME_RE.fullmatch(chunks[1].strip()):
+            # "another Twitter user, Johanna Bayer": the name in the appositive
+            return _person(chunks[1].strip(), "", m.group("nom"), names) or Attribution(m.group("nom"), None, "nominal")
         return Attribution(m.group("nom"), None, "nominal")
     return None
 
 
-def attribution_in(segment: str, names: NameIndex) -> Attribution | None:
-    """Find an attribution anywhere in the non-quoted text of a sentence, nearest the end first."""
-    found: list[tuple[int, Attribution]] = []
-    for m in _NAME_VERB.finditer(segment):
-        person = _person(m.group("name"), segment[: m.start("name")], m.group("appos"), names)
-        if person:
-            found.append((m.start(), person))
-    for m in _ACCORDING_TO.finditer(segment):
-        person = _person(m.group("name"), "", None, names)
-        if person:
-            found.append((m.start(), person))
-    for pattern in (_PRONOUN_VERB, _VERB_PRONOUN):
-        for m in pattern.finditer(segment):
-            found.append((m.start(), Attribution(m.group("pron").lower(), None, "pronoun")))
-    for m in _NOMINAL_VERB.finditer(segment):
-        found.append((m.start(), Attribution(m.group("nom"), None, "nominal")))
-    if not found:
+def _cut_sentence(text: str) -> str:
+    """Cut text at the first full stop that ends a sentence (not 'Sen.', 'Mr.' or an initial)."""
+    for m in re.finditer(r"\.(?=\s|$)", text):
+        word = re.search(r"([A-Za-z]+)$", text[: m.start()])
+        token = word.group(1) if word else ""
+        if (len(token) == 1 and token.isupper()) or token.lower() in ABBREVIATIONS:
+            continue
+        return text[: m.start()]
+    return text
+
+
+def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
+    """Read an attribution that follows a quote: ', Campbell fumed', ', said Kurt Campbell', ', he said'."""
+    seg = segment.lstrip(" ,—–-")
+    m = _VERB_FIRST.match(seg)
+    if m and _is_speech(m.group("verb")):
+        return subject_after_verb(seg[m.end() :], names)
+    head = re.split(r"[.;:!?“”\"]", seg, maxsplit=1)[0][:200]
+    for m in _FIRST_VERB.finditer(head):
+        if not _is_speech(m.group("verb")):
+            continue
+        before = _RELATIVE_CLAUSE.sub(",", head[: m.start()])
+        return subject(before, names) or _subject_at_clause_end(before, names)
+    return None
+
+
+def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
+    """Read an attribution that introduces a quote: 'Campbell said:', 'according to X,', '…, writing'."""
+    m = _ACCORDING_TO.search(segment)
+    if m:
+        return subject(m.group("rest"), names) or subject_after_verb(m.group("rest"), names)
+    m = _LEADING.search(segment)
+    if not m:
         return None
-    named = [f for f in found if f[1].kind == "name"]
-    return (named or found)[-1][1]
+    verb_at = m.start("verb") if m.group("verb") else m.start("part")
+    clause = _RELATIVE_CLAUSE.sub(",", _CLAUSE_BREAK.split(segment[:verb_at])[-1])
+    if m.group("part"):
+        clause = clause.split(",")[0]
+    found = subject(clause, names) or _subject_at_clause_end(clause, names)
+    if found is None and m.group("verb"):
+        found = subject_after_verb(segment[m.end("verb") :].lstrip(), names)
+    return found or clause_subject(clause, names)
+
+
+def clause_subject(clause: str, names: NameIndex) -> Attribution | None:
+    """The name that opens a clause ("Trump called on her to resign and said, …"): its subject."""
+    m = _NAME_AT_START.match(clause.strip())
+    if m and not m.group("pre"):
+        return _person(m.group("name"), "", m.group("appos"), names)
+    return None
+
+
+def _subject_at_clause_end(clause: str, names: NameIndex) -> Attribution | None:
+    """'At the meeting on Monday, the Christie supporter' → the last comma chunk, or name + appositive."""
+    chunks = [c.strip() for c in clause.split(",") if c.strip()]
+    if not chunks:
+        return None
+    last = subject(chunks[-1], names)
+    if len(chunks) >= 2 and (last is None or last.kind == "nominal"):
+        before = subject(chunks[-2], names)
+        if before is not None and before.kind == "name":
+            return Attribution(before.speaker, _clean_role(chunks[-1]) or before.role, "name")
+    return last
+
+
+def attribution_in(segment: str, names: NameIndex) -> Attribution | None:
+    """Find an attribution anywhere in the non-quoted text of a sentence, nearest the quote last."""
+    found: list[Attribution] = []
+    for m in _LISTED_VERB.finditer(segment):
+        before = re.split(r"[;:.!?]\s|\bthat\b", segment[: m.start()])[-1]
+        who = subject(before, names) or _subject_at_clause_end(before, names)
+        if who is None:
+            who = subject_after_verb(segment[m.end() :].lstrip(), names)
+        if who is not None:
+            found.append(who)
+    for m in _ACCORDING_ANY.finditer(segment):
+        who = subject(m.group("rest"), names) or subject_after_verb(m.group("rest"), names)
+        if who is not None:
+            found.append(who)
+    named = [f for f in found if f.kind == "name"]
+    return (named or found or [None])[0]
+
+
+def _is_speech(verb: str) -> bool:
+    return verb not in NOT_SPEECH_ED and (verb in _LISTED_SET or verb.endswith("ed"))
+
+
+_LISTED_SET = frozenset(SPEECH_VERBS)
 
 
 # --- classification ---------------------------------------------------------------------------------
@@ -230,11 +368,15 @@ def attribution_in(segment: str, names: NameIndex) -> Attribution | None:
 
 def is_direct(text: str, span: Span, sentence_start: int) -> bool:
     """A direct quote opens a sentence, or follows 'said:' / 'said,' and starts with a capital."""
-    content = text[span.start : span.end].lstrip()
+    content = text[span.start : span.end].lstrip(" '‘")
     if not content[:1].isupper() and not content[:1].isdigit():
         return False
     before = text[sentence_start : span.open_at].rstrip()
-    return not before or before[-1] in ":,—–" or bool(re.search(rf"{SPEECH_VERB_RE}$", before))
+    return (
+        not before
+        or before[-1] in ":,—–"
+        or bool(re.search(rf"(?:{SPEECH_VERB_RE}|{PARTICIPLE_RE})$", before))
+    )
 
 
 def is_title_or_scare(text: str, span: Span, direct: bool) -> bool:
@@ -242,7 +384,7 @@ def is_title_or_scare(text: str, span: Span, direct: bool) -> bool:
     before = text[max(span.para_start, span.open_at - 40) : span.open_at]
     content = text[span.start : span.end].strip(" .,;:!?")
     words = content.split()
-    if POSSESSIVE_BEFORE.search(before):
+    if POSSESSIVE_BEFORE.search(before) and len(words) <= 8:
         return True
     if not direct and SCARE_PRECEDERS.search(before) and len(words) <= 6:
         return True
@@ -258,14 +400,15 @@ def extract_quotes(text: str, sents: tuple[Sentence, ...]) -> tuple[Quote, ...]:
     """Return every direct and attributed partial quote of text, in order, with its speaker."""
     names = name_index(text)
     spans = find_spans(text)
+    starts = [s.start for s in sents]
     drafts: list[tuple[Span, Quote, Attribution | None]] = []
     for i, span in enumerate(spans):
-        sentence = _sentence_at(sents, span.open_at)
+        sentence = _sentence_at(sents, starts, span.open_at)
         s_start, s_end = (sentence.start, sentence.end) if sentence else (span.para_start, span.para_end)
         direct = is_direct(text, span, s_start) and not span.single
         if is_title_or_scare(text, span, direct):
             continue
-        attribution = _own_attribution(text, spans, i, s_start, s_end, names, direct)
+        attribution = own_attribution(text, spans, i, s_start, s_end, names, direct)
         quote = Quote(
             start=span.start,
             end=span.end,
@@ -277,54 +420,62 @@ def extract_quotes(text: str, sents: tuple[Sentence, ...]) -> tuple[Quote, ...]:
             attribution="none",
         )
         drafts.append((span, quote, attribution))
-    return tuple(_resolve_speakers(text, drafts, names, speech_mentions(text, spans, names)))
+    return tuple(_resolve_speakers(text, drafts, names, speech_mentions(text, spans, names, sents)))
 
 
-def _sentence_at(sents: tuple[Sentence, ...], offset: int) -> Sentence | None:
-    for s in sents:
-        if s.start <= offset < s.end:
-            return s
-    return None
+def _sentence_at(sents: tuple[Sentence, ...], starts: list[int], offset: int) -> Sentence | None:
+    import bisect
+
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and sents[i].start <= offset < sents[i].end:
+        return sents[i]
+    return sents[i + 1] if 0 <= i + 1 < len(sents) and sents[i + 1].start <= offset + 1 else None
 
 
-def _own_attribution(text, spans, i, s_start, s_end, names, direct) -> Attribution | None:
+def own_attribution(text, spans, i, s_start, s_end, names, direct) -> Attribution | None:
+    """Step 1: the attribution in the quote's own sentence, after the quote first, then before it."""
     span = spans[i]
     if span.close_at is not None:
         nxt = next((s.open_at for s in spans[i + 1 :] if s.para_start == span.para_start), span.para_end)
-        after = text[span.close_at + 1 : nxt]
-        found = attribution_after(after, names)
+        found = attribution_after(text[span.close_at : nxt], names)
         if found:
             return found
-    if direct:
-        before = text[s_start : span.open_at]
-        prev_close = max((s.close_at or 0 for s in spans[:i] if s.para_start == span.para_start), default=0)
-        if prev_close and prev_close >= s_start:
-            before = text[prev_close + 1 : span.open_at]
-        m = re.search(rf"{SPEECH_VERB_RE}[^“”\"]{{0,40}}[:,]\s*$", before)
-        return attribution_in(before, names) if m or re.search(r"according to", before) else None
-    outside = _mask_quotes(text, spans, s_start, s_end)
-    return attribution_in(outside, names)
+    prev_close = max((s.close_at or 0 for s in spans[:i] if s.para_start == span.para_start), default=0)
+    start = max(s_start, prev_close, span.para_start)
+    found = attribution_before(text[start : span.open_at], names)
+    if found or direct:
+        return found
+    return attribution_in(_mask_quotes(text, spans, s_start, s_end), names)
 
 
 def _mask_quotes(text: str, spans: list[Span], start: int, end: int) -> str:
-    """Return the sentence with quoted text replaced by spaces, so attributions are read outside quotes."""
+    """Return text[start:end] with quoted text blanked, so attributions are read outside quotes."""
     chars = list(text[start:end])
     for s in spans:
-        lo, hi = max(s.open_at, start), min((s.close_at or s.end) + 1, end)
+        lo, hi = max(s.open_at, start), min(s.close_at or s.end, end)
         for k in range(lo - start, hi - start):
             chars[k] = " "
     return "".join(chars)
 
 
-def speech_mentions(text: str, spans: list[Span], names: NameIndex) -> list[tuple[int, Attribution]]:
-    """Every 'NAME said' outside quotes, in text order: the candidates a later 'he said' refers to."""
+def speech_mentions(
+    text: str, spans: list[Span], names: NameIndex, sents: tuple[Sentence, ...] = ()
+) -> list[tuple[int, Attribution]]:
+    """Every 'NAME said' and every sentence opening with a name, outside quotes, in text order:
+    the candidates a later 'he said' refers to."""
     masked = _mask_quotes(text, spans, 0, len(text))
     found = []
-    for m in _NAME_VERB.finditer(masked):
-        person = _person(m.group("name"), masked[max(0, m.start() - 80) : m.start("name")], m.group("appos"), names)
-        if person:
-            found.append((m.start(), person))
-    return found
+    for s in sents:
+        opening = _INTRO.sub("", masked[s.start : s.end].strip())
+        who = clause_subject(opening, names)
+        if who is not None:
+            found.append((s.start, who))
+    for m in _LISTED_VERB.finditer(masked):
+        before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
+        who = subject(before, names) or _subject_at_clause_end(before, names)
+        if who is not None and who.kind == "name":
+            found.append((m.start(), who))
+    return sorted(found, key=lambda f: f[0])
 
 
 def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, Attribution]]):
@@ -334,13 +485,15 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
     for k, (span, quote, own) in enumerate(drafts):
         speaker, how = own, "sentence"
         if speaker is None:
-            speaker, how = _from_next_in_paragraph(text, drafts, k), "sentence"
-        if speaker is None and previous is not None and _continues(text, previous[0], span):
+            speaker, how = from_next_quote(text, drafts, k), "sentence"
+        if speaker is None and previous is not None and continues(text, previous[0], span):
             prev_quote = previous[1]
             if prev_quote.speaker:
                 speaker, how = Attribution(prev_quote.speaker, prev_quote.role, "name"), "continuation"
+        if speaker is None:
+            speaker, how = from_introduction(text, span, names), "sentence"
         if speaker is not None and speaker.kind == "pronoun":
-            speaker, how = _resolve_pronoun(speaker, span, mentions, names, text), "pronoun"
+            speaker, how = resolve_pronoun(speaker, span, mentions, names, text), "pronoun"
         if speaker is None and quote.kind == "partial":
             echo = _echo(quote, resolved, drafts[k + 1 :])
             if echo is None:
@@ -369,26 +522,37 @@ def _fill_roles(quotes: list[Quote]) -> list[Quote]:
     return [replace(q, role=roles.get(q.speaker)) if q.speaker and not q.role else q for q in quotes]
 
 
-def _from_next_in_paragraph(text, drafts, k) -> Attribution | None:
-    """'“A.” “B,” Campbell said.': A takes the attribution of the quote right after it."""
+def from_next_quote(text, drafts, k) -> Attribution | None:
+    """Step 2: '“A.” “B,” Campbell said.' — A takes the attribution of the quote right after it."""
     span = drafts[k][0]
     for nxt_span, _, nxt_own in drafts[k + 1 : k + 2]:
         if nxt_span.para_start == span.para_start and span.close_at is not None:
-            if not text[span.close_at + 1 : nxt_span.open_at].strip() and nxt_own is not None:
+            if not text[span.close_at : nxt_span.open_at].strip() and nxt_own is not None:
                 return nxt_own
     return None
 
 
-def _continues(text: str, prev: Span, span: Span) -> bool:
-    """A quote continues the previous one in its paragraph, or opens the paragraph right after it."""
+def continues(text: str, prev: Span, span: Span) -> bool:
+    """Step 3: a quote continues the previous one in its paragraph, or opens the paragraph right after."""
     if prev.para_start == span.para_start:
         return True
     between = text[prev.para_end : span.para_start]
     return between.count("\n") <= 2 and span.open_at == span.para_start
 
 
-def _resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, text: str):
-    """Resolve 'he'/'she' to the latest named speaker before the quote, quoted or reported."""
+def from_introduction(text: str, span: Span, names: NameIndex) -> Attribution | None:
+    """A paragraph that is all quote, after a paragraph that ends 'He wrote:' or 'said in a statement:'."""
+    if span.open_at != span.para_start:
+        return None
+    prev_para = text[: span.para_start].rstrip("\n")
+    prev_para = prev_para[prev_para.rfind("\n") + 1 :]
+    if not prev_para.rstrip().endswith(":"):
+        return None
+    return attribution_before(prev_para.rstrip(), names)
+
+
+def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, text: str):
+    """Step 4: resolve 'he'/'she' to the latest named speaker before the quote, quoted or reported."""
     if pron.speaker not in ("he", "she"):
         return None
     earlier = [a for pos, a in mentions if pos < span.open_at]

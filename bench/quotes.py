@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Quote benchmark: run `briefing extract --jsonl` over ../shared/bench/quotes and score it.
+
+    .venv/bin/python bench/quotes.py [--split dev|train] [--errors N] [--kinds]
+
+Prints the scorer's table, the extraction throughput on one core (articles/s, the command's
+start-up subtracted) and, with --kinds, the most common remaining error kinds. The benchmark data
+is read from ../shared/bench/ and never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "bench" / "quotes"
+BRIEFING = [sys.executable, "-m", "generator", "extract", "--jsonl"]
+
+
+def extract(records: list[dict]) -> tuple[list[dict], float]:
+    """Run the scriptable interface over the records; return its output and wall time."""
+    stdin = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
+    started = time.perf_counter()
+    proc = subprocess.run(BRIEFING, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False)
+    elapsed = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.exit(f"briefing extract failed:\n{proc.stderr}")
+    return [json.loads(line) for line in proc.stdout.splitlines()], elapsed
+
+
+def startup_time() -> float:
+    """Wall time of the command on empty input: what throughput should not be charged for."""
+    started = time.perf_counter()
+    subprocess.run(BRIEFING, input="", capture_output=True, text=True, cwd=ROOT, check=True)
+    return time.perf_counter() - started
+
+
+def error_kinds(gold: list[dict], predicted: dict) -> collections.Counter:
+    """Classify remaining errors coarsely, for the list of what to fix next."""
+    sys.path.insert(0, str(DATA))
+    import score  # the shared scorer's matching and speaker rules
+
+    kinds: collections.Counter = collections.Counter()
+    for g in gold:
+        text = g["text"]
+        golds = [q for q in g["quotes"] if q.get("kind", "direct") == "direct"]
+        partial = [q for q in g["quotes"] if q.get("kind") == "partial"]
+        preds = predicted.get(g["id"], {}).get("quotes", [])
+        gs = [score.trim(text, q["start"], q["end"]) for q in golds]
+        ps = [score.trim(text, q["start"], q["end"]) for q in preds]
+        matched = score.match(gs, ps, "lenient")
+        ignore = [(s["start"], s["end"]) if isinstance(s, dict) else tuple(s) for s in g.get("ignore_spans", [])]
+        for pi, p in enumerate(preds):
+            if pi in matched:
+                gq = golds[matched[pi]]
+                exact = gs[matched[pi]] == ps[pi]
+                if not exact:
+                    kinds["span: boundary differs"] += 1
+                gold_speaker = gq.get("speaker")
+                ante = gq.get("speaker_antecedent_heuristic")
+                if not (score.speaker_ok(gold_speaker, p.get("speaker")) or (ante and score.speaker_ok(ante, p.get("speaker")))):
+                    if p.get("speaker") is None:
+                        kinds["speaker: none predicted"] += 1
+                    elif gold_speaker is None:
+                        kinds["speaker: gold has none"] += 1
+                    else:
+                        kinds["speaker: wrong person"] += 1
+                continue
+            span = ps[pi]
+            if any(score.overlap(span, score.trim(text, q["start"], q["end"])) for q in partial):
+                continue
+            if any(score.overlap(span, s) for s in ignore):
+                continue
+            quoted = text[p["start"] : p["end"]]
+            if any(score.overlap(span, (u["start"], u["end"])) for u in g.get("unattributed_quoted", [])):
+                kinds["false quote: unattributed phrase"] += 1
+            elif len(quoted.split()) <= 4:
+                kinds["false quote: short phrase"] += 1
+            else:
+                kinds["false quote: other"] += 1
+        found = set(matched.values())
+        for gi, q in enumerate(golds):
+            if gi not in found:
+                kinds["missed quote" + (" (multi-paragraph)" if "\n" in text[q["start"] - 2 : q["start"]] else "")] += 1
+    return kinds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
+    parser.add_argument("--errors", type=int, default=0, help="print N example errors from the scorer")
+    parser.add_argument("--kinds", action="store_true", help="print the most common remaining error kinds")
+    args = parser.parse_args()
+    gold_path = DATA / f"{args.split}.jsonl"
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out, elapsed = extract(gold)
+    base = min(startup_time() for _ in range(3))
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        for rec in out:
+            fh.write(json.dumps({"id": rec["id"], "quotes": rec["quotes"]}) + "\n")
+        pred_path = fh.name
+    cmd = [sys.executable, str(DATA / "score.py"), str(gold_path), pred_path]
+    if args.errors:
+        cmd += ["--errors", str(args.errors)]
+    print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    work = max(elapsed - base, 1e-6)
+    print(f"throughput: {len(gold)} articles in {work:.2f} s of extraction "
+          f"({elapsed:.2f} s wall, {base:.2f} s start-up) = {len(gold) / work:.0f} articles/s on one core")
+    if args.kinds:
+        print("\nmost common remaining error kinds:")
+        for kind, count in error_kinds(gold, {r["id"]: r for r in out}).most_common(10):
+            print(f"  {count:4d}  {kind}")
+    Path(pred_path).unlink()
+
+
+if __name__ == "__main__":
+    main()
