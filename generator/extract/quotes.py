@@ -57,6 +57,20 @@ _INTRO = re.compile(
     r"However|Asked|Speaking|Last|This|Earlier|Then)\b[^,]{0,80},\s*)"
 )
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
+# Lowercase words that may stand in a subject before a name ("former state party chairman X").
+_NP_WORDS = ROLE_NOUNS | frozenset(
+    "former senior top chief deputy then state federal national local longtime campaign party political "
+    "democratic republican of the and vice acting retired veteran fellow independent conservative liberal "
+    "strategist pollster consultant activist supporter donor voter resident owner executive scientist "
+    "businessman businesswoman organizer operative attorney-general".split()
+)
+# Capitalised sentence openers that are never a speaker's name.
+_NOT_NAME_WORDS = frozenset(
+    "once then now here there today yesterday tomorrow still also later earlier instead indeed nonetheless "
+    "nevertheless meanwhile afterward afterwards overall again asked speaking reacting according added "
+    "many most some several others other both all none each every several everyone nobody somebody".split()
+)
+_CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:but|and|while|as|though|although|because|so|yet)\s+)")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,“”\"]*,")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
 
@@ -221,6 +235,8 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
     title, name = split_title(name_run)
     if not name or name.split()[0] in NOT_NAMES or name.lower() in PRONOUNS:
         return None
+    if " " not in name and (name.endswith("ly") or name.lower() in _NOT_NAME_WORDS):
+        return None
     full = names.resolve(name)
     role = _clean_role(appos) if appos and not NAME_RE.fullmatch(appos.strip()) else None
     role = role or title or _role_before(pre) or names.roles.get(full)
@@ -240,7 +256,8 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         return None
     if phrase.lower() in PRONOUNS or phrase.lower() == "it":
         return Attribution(phrase.lower(), None, "pronoun")
-    m = _PRE_NAME.match(phrase)
+    m = _PRE_NAME.match(phrase + ",") if "," in phrase else None  # "X, the mayor of Y," keeps its appositive
+    m = m if m and m.group("appos") else _PRE_NAME.match(phrase)
     if m:
         person = _person(m.group("name"), m.group("pre"), m.group("appos"), names)
         if person:
@@ -290,7 +307,7 @@ def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
     m = _VERB_FIRST.match(seg)
     if m and _is_speech(m.group("verb")):
         return subject_after_verb(seg[m.end() :], names)
-    head = re.split(r"[.;:!?“”\"]", seg, maxsplit=1)[0][:200]
+    head = _cut_sentence(re.split(r"[;:!?“”\"]|''", seg, maxsplit=1)[0])[:200]
     for m in _FIRST_VERB.finditer(head):
         if not _is_speech(m.group("verb")):
             continue
@@ -318,11 +335,23 @@ def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
 
 
 def clause_subject(clause: str, names: NameIndex) -> Attribution | None:
-    """The name that opens a clause ("Trump called on her to resign and said, …"): its subject."""
-    m = _NAME_AT_START.match(clause.strip())
-    if m and not m.group("pre"):
-        return _person(m.group("name"), "", m.group("appos"), names)
-    return None
+    """The person a clause opens with, as its subject: 'Obama consultant Cornell Belcher, the …'."""
+    words = []
+    for m in re.finditer(r"[^\s,;:()]+|[,;:()]", clause.strip()):
+        word = m.group(0)
+        if word in ",;:()" or not (word[:1].isupper() or word.lower() in _NP_WORDS):
+            break
+        words.append(word)
+        if len(words) > 10:
+            break
+    phrase = " ".join(words)
+    runs = [r for r in NAME_RE.finditer(phrase) if split_title(r.group(0))[1]]
+    if not runs:
+        return None
+    last = runs[-1]
+    if phrase[last.end() :].strip():
+        return None  # the phrase goes on after the name in lowercase: not a plain subject
+    return _person(last.group(0), phrase[: last.start()], None, names)
 
 
 def _subject_at_clause_end(clause: str, names: NameIndex) -> Attribution | None:
@@ -330,12 +359,26 @@ def _subject_at_clause_end(clause: str, names: NameIndex) -> Attribution | None:
     chunks = [c.strip() for c in clause.split(",") if c.strip()]
     if not chunks:
         return None
+    if len(chunks) >= 2:
+        first = subject(chunks[0], names)
+        if first is not None and first.kind == "name" and all(_is_appositive(c) for c in chunks[1:]):
+            return Attribution(first.speaker, first.role or _clean_role(chunks[1]), "name")
     last = subject(chunks[-1], names)
     if len(chunks) >= 2 and (last is None or last.kind == "nominal"):
         before = subject(chunks[-2], names)
         if before is not None and before.kind == "name":
             return Attribution(before.speaker, _clean_role(chunks[-1]) or before.role, "name")
     return last
+
+
+def _is_appositive(chunk: str) -> bool:
+    """'the mayor of X', 'South Carolina director for Sanders', '58': a description, not a new subject."""
+    words = chunk.split()
+    return (
+        chunk.isdigit()
+        or bool(words)
+        and (words[0].lower() in ("a", "an", "the", "who", "whose", "which") or any(w.lower() in ROLE_NOUNS for w in words))
+    )
 
 
 def attribution_in(segment: str, names: NameIndex) -> Attribution | None:
@@ -466,10 +509,11 @@ def speech_mentions(
     masked = _mask_quotes(text, spans, 0, len(text))
     found = []
     for s in sents:
-        opening = _INTRO.sub("", masked[s.start : s.end].strip())
-        who = clause_subject(opening, names)
-        if who is not None:
-            found.append((s.start, who))
+        sentence = masked[s.start : s.end]
+        for opener in _CLAUSE_OPENERS.finditer(sentence):
+            who = clause_subject(_INTRO.sub("", sentence[opener.end() :].lstrip()), names)
+            if who is not None:
+                found.append((s.start + opener.end(), who))
     for m in _LISTED_VERB.finditer(masked):
         before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
         who = subject(before, names) or _subject_at_clause_end(before, names)
