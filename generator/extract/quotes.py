@@ -42,7 +42,7 @@ _DETERMINER = (
     r"their|its|our|A|An|The|One|Another|Two|Three|Some|Several|Many|Most|Other|This|That|These|Those|"
     r"His|Her|Their|Its|Our)"
 )
-_NOMINAL = rf"{_DETERMINER}(?:\s+[\w’'.&-]+){{1,7}}?"
+_NOMINAL = rf"{_DETERMINER}(?:,?\s+[\w’'.&-]+){{1,7}}?"
 _NOMINAL_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:who|which|that|on|in|at|during|after|before|when|of|from|to|for)\b)"
 _POSSESSIVE_NOMINAL = rf"{_NAME}[’']s(?:\s+[a-z][\w-]*){{1,2}}"
 # ", 58," (an age) and ", the mayor of X," (an appositive) after a name
@@ -77,6 +77,9 @@ _CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
 _VERB_FIRST = re.compile(rf"^(?P<verb>{_ANY_VERB})\b\s*")
 _FIRST_VERB = re.compile(rf"\s(?P<verb>{_ANY_VERB})\b")
 _LISTED_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b")
+_THE_NAME = re.compile(rf"(?P<nom>(?:the|The)\s+{_NAME})\b")
+_NOMINAL_BE = re.compile(rf"(?P<nom>{_NOMINAL})\s+(?:is|was|has|had|were|are)\b")
+_VERB_FIRST_INTRO = re.compile(rf"(?:^|[.!?]\s+)(?:{SPEECH_VERB_RE.title()}|Says|Said)\s+(?P<rest>[^:“”\"]+):\s*$")
 _LEADING = re.compile(
     rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?P<part>{PARTICIPLE_RE})(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
 )
@@ -249,7 +252,11 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
 def subject(phrase: str, names: NameIndex) -> Attribution | None:
     """Read the subject of a speech verb: a pronoun, a (titled) name, or a noun phrase."""
     phrase = _RELATIVE_CLAUSE.sub(",", phrase)
-    phrase = re.sub(r"\s+(?:will|would|could|can|might|may|did|does|has|have|had|must|should)$", "", phrase.strip(" ,"))
+    phrase = re.sub(
+        r"(?:\s+(?:will|would|could|can|might|may|did|does|has|have|had|must|should|is|was|are|were|been|be))+$",
+        "",
+        phrase.strip(" ,"),
+    )
     phrase = re.sub(rf"(?:\s+{_ADVERB_WORD})+$", "", phrase).strip()
     phrase = re.sub(r"^(?:and|but|so|as|while|when)\s+", "", phrase, flags=re.I)
     if not phrase:
@@ -321,8 +328,14 @@ def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     m = _ACCORDING_TO.search(segment)
     if m:
         return subject(m.group("rest"), names) or subject_after_verb(m.group("rest"), names)
+    m = _VERB_FIRST_INTRO.search(segment)
+    if m:
+        return subject_after_verb(m.group("rest"), names)
     m = _LEADING.search(segment)
     if not m:
+        if segment.rstrip().endswith(":"):
+            clause = _CLAUSE_BREAK.split(segment.rstrip()[:-1])[-1]
+            return clause_subject(_INTRO.sub("", clause.strip()), names, nominal=True)
         return None
     verb_at = m.start("verb") if m.group("verb") else m.start("part")
     clause = _RELATIVE_CLAUSE.sub(",", _CLAUSE_BREAK.split(segment[:verb_at])[-1])
@@ -334,8 +347,17 @@ def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     return found or clause_subject(clause, names)
 
 
-def clause_subject(clause: str, names: NameIndex) -> Attribution | None:
-    """The person a clause opens with, as its subject: 'Obama consultant Cornell Belcher, the …'."""
+def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attribution | None:
+    """The person a clause opens with, as its subject: 'Obama consultant Cornell Belcher, the …'.
+
+    With nominal, a noun phrase such as 'the Illinois Board of Elections' also counts."""
+    if nominal:
+        m = _THE_NAME.match(clause)
+        if m:
+            return Attribution(m.group("nom"), None, "nominal")
+        m = _NOMINAL_BE.match(clause)
+        if m and len(m.group("nom").split()) <= 6:
+            return Attribution(m.group("nom"), None, "nominal")
     words = []
     for m in re.finditer(r"[^\s,;:()]+|[,;:()]", clause.strip()):
         word = m.group(0)
