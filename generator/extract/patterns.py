@@ -81,7 +81,7 @@ POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
 
 NAME_TOKEN = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"
-    r"[A-Z][a-zA-Z’'\-]*[a-zA-Z]|[A-Z]\.)"
+    r"[A-Z][a-zA-Z’'\-]*[a-zA-Z]|(?:[A-Z]\.){1,3})"
 )
 NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,4}}")
 

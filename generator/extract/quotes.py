@@ -281,6 +281,11 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
         return Attribution(m.group(0).lower(), None, "pronoun")
     chunks = _AFTER_VERB_BREAK.split(_cut_sentence(rest), maxsplit=2)
     head = chunks[0]
+    if re.match(rf"{_DETERMINER}\s", head) and 1 < len(head.split()) <= 12:
+        if len(chunks) > 1 and NAME_RE.fullmatch(chunks[1].strip()):
+            # "another Twitter user, Johanna Bayer": the name in the appositive
+            return _person(chunks[1].strip(), "", head, names) or Attribution(head, None, "nominal")
+        return Attribution(head, None, "nominal")
     runs = [m for m in NAME_RE.finditer(head) if split_title(m.group(0))[1]]
     if runs:
         last = runs[-1]
