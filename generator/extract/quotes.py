@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.extract.first_names import first_name_gender
 from generator.extract.patterns import (
     NAME_RE,
     NOT_NAMES,
@@ -47,6 +48,7 @@ _NOMINAL_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:who|which|that|on|in|at|during|after|
 _POSSESSIVE_NOMINAL = rf"{_NAME}[’']s(?:\s+[a-z][\w-]*){{1,2}}"
 # ", 58," (an age) and ", the mayor of X," (an appositive) after a name
 _APPOSITIVE = r"(?:,\s*\d{1,3}\s*(?=,))?(?:,\s*(?P<appos>[^,“”\"]{2,100}?(?:,\s*[A-Z][\w.]*\.?)?),)?"
+_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
 _OFFICE_WORDS = frozenset(
     "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
     "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
@@ -114,10 +116,16 @@ class Attribution:
 
 @dataclass(frozen=True, slots=True)
 class NameIndex:
-    """Full names introduced in an article, and the roles written beside them."""
+    """Full names introduced in an article, the roles written beside them, and genders shown by
+    honorifics (Mr. / Ms. / Mrs.)."""
 
     full_names: tuple[str, ...]
     roles: dict
+    genders: dict
+
+    def gender(self, name: str) -> str | None:
+        """'m', 'f' or None for a full name or its surname."""
+        return self.genders.get(name) or first_name_gender(name) or self.genders.get(name.split()[-1])
 
     def resolve(self, name: str) -> str:
         """Resolve a surname ("Campbell") to the full name introduced in the article."""
@@ -183,8 +191,13 @@ def name_index(text: str) -> NameIndex:
     """Collect the full names (two words or more) of the article and any title written before them."""
     names: list[str] = []
     roles: dict[str, str] = {}
+    genders: dict[str, str] = {}
     for m in NAME_RE.finditer(text):
         title, name = split_title(m.group(0))
+        honorific = _HONORIFIC_GENDER.get((title or "").split(" ")[0]) if title else None
+        if honorific and name:
+            genders.setdefault(name, honorific)
+            genders.setdefault(name.split()[-1], honorific)
         if len(name.split()) < 2 or name.split()[0] in NOT_NAMES:
             continue
         if name not in names:
@@ -192,7 +205,7 @@ def name_index(text: str) -> NameIndex:
         role = title or _role_before(text[max(0, m.start() - 80) : m.start()])
         if role and name not in roles:
             roles[name] = role
-    return NameIndex(tuple(names), roles)
+    return NameIndex(tuple(names), roles, genders)
 
 
 def split_title(run: str) -> tuple[str | None, str]:
@@ -378,6 +391,9 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
     last = runs[-1]
     if phrase[last.end() :].strip():
         return None  # the phrase goes on after the name in lowercase: not a plain subject
+    title, name = split_title(last.group(0))
+    if " " not in name and not title and " " not in names.resolve(name):
+        return None  # a lone capitalised word opening a sentence ("Dismayed", "Millennials") is no name
     return _person(last.group(0), phrase[: last.start()], None, names)
 
 
@@ -626,7 +642,8 @@ def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, t
     """Step 4: resolve 'he'/'she' to the latest named speaker before the quote, quoted or reported."""
     if pron.speaker not in ("he", "she"):
         return None
-    earlier = [a for pos, a in mentions if pos < span.open_at]
+    wanted = "m" if pron.speaker == "he" else "f"
+    earlier = [a for pos, a in mentions if pos < span.open_at and names.gender(a.speaker) in (None, wanted)]
     if earlier:
         return Attribution(earlier[-1].speaker, earlier[-1].role, "name")
     before = [n for n in names.full_names if text.rfind(n, 0, span.open_at) >= 0]
