@@ -64,11 +64,18 @@ def penalty(sentence: str) -> float:
 
 
 def centrality(vectors: list[dict[str, float]]) -> list[float]:
-    """Degree centrality over TF-IDF cosine similarity, scaled to 0..1."""
-    n = len(vectors)
-    scores = [sum(cosine(vectors[i], vectors[j]) for j in range(n) if j != i) for i in range(n)]
+    """Degree centrality over TF-IDF cosine similarity, scaled to 0..1.
+
+    For unit vectors the sum of cosines to all others is v·(Σ v) − v·v, which is linear in the
+    number of sentences instead of quadratic.
+    """
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for w, v in vec.items():
+            total[w] = total.get(w, 0.0) + v
+    scores = [cosine(vec, total) - cosine(vec, vec) for vec in vectors]
     top = max(scores, default=0.0) or 1.0
-    return [s / top for s in scores]
+    return [max(0.0, s) / top for s in scores]
 
 
 class LeadCentralityKeyPoints:
@@ -93,14 +100,13 @@ class LeadCentralityKeyPoints:
         ]
         chosen: list[int] = []
         candidates = [i for i in range(n) if tokens[i]]
+        overlap = dict.fromkeys(candidates, 0.0)  # highest similarity to anything chosen so far
         while candidates and len(chosen) < self.count:
-            def mmr(i: int) -> float:
-                overlap = max((cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
-                return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
-
-            best = max(candidates, key=lambda i: (mmr(i), -i))
+            best = max(candidates, key=lambda i: (MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap[i], -i))
             chosen.append(best)
             candidates.remove(best)
+            for i in candidates:
+                overlap[i] = max(overlap[i], cosine(vectors[i], vectors[best]))
         return tuple(
             KeyPoint(sentences[i].id, sentences[i].start, sentences[i].end, sentences[i].text, round(scores[i], 4))
             for i in chosen

@@ -12,6 +12,21 @@ AUXILIARIES = (
     "may", "might", "must", "does", "do", "did",
 )
 _CUE = re.compile("|".join(f"(?:{c})" for c in UNCERTAINTY_CUES), re.IGNORECASE)
+# Every cue contains one of these; a sentence without any is skipped before the regex runs.
+_CUE_WORDS = (
+    "unclear", "uncertain", "unknown", "unsure", "undecided", "divided", "to be seen", "decision",
+    "yet", "no clear", "no final", "no firm", "question", "anywhere close", "been decided",
+    "been determined", "pending", "undetermined", "unresolved", "in doubt", "up in the air",
+    "unlikely", "unable", "knows", "not clear",
+)
+
+
+def find_cue(sentence: str) -> re.Match | None:
+    """The first uncertainty cue in a sentence, if any."""
+    lower = sentence.lower()
+    if not any(word in lower for word in _CUE_WORDS):
+        return None
+    return _CUE.search(sentence)
 _WHETHER = re.compile(r"\b(?:whether|if)\s+(?P<clause>[^;:,]+?)(?=,|[;:]|[.?!]?[”\"]?$)", re.I)
 _CLAUSE_END = re.compile(r",\s*(?:but|and|while|as|although|though)\b|[;:]|[.?!][”\"’]*\s*$")
 _YET_TO = re.compile(r"\bha(?:s|ve|d)\s+(?:yet\s+to|not\s+yet)\s+(?P<rest>[^,;]+)", re.I)
@@ -64,7 +79,7 @@ def _base_verb(ing: str) -> str:
 
 def phrase_question(sentence: str) -> str | None:
     """Phrase the uncertainty stated by a sentence as a plain question."""
-    cue = _CUE.search(sentence)
+    cue = find_cue(sentence)
     if not cue:
         return None
     tail = sentence[cue.start() :]
@@ -104,7 +119,7 @@ class CueQuestions:
         out = []
         seen: set[str] = set()
         for s in sentences:
-            cue = _CUE.search(s.text)
+            cue = find_cue(s.text)
             if not cue or s.text.lstrip().startswith(("“", '"')):
                 continue  # a quoted speaker's doubt is a quote, not the article's open question
             question = phrase_question(s.text)

@@ -8,6 +8,8 @@ the previous quote, a pronoun resolved to the latest named speaker, or nobody.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -76,6 +78,12 @@ _CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:but|and|while|as|though|al
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,“”\"]*,")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
 
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB_WORD})+$")
+_LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|as|while|when)\s+", re.I)
+_NOMINAL_FULL = re.compile(rf"{_NOMINAL}|{_POSSESSIVE_NOMINAL}")
+_PRONOUN_START = re.compile(rf"^{_PRONOUN}\b")
+_DETERMINER_START = re.compile(rf"{_DETERMINER}\s")
+_ENDS_WITH_VERB = re.compile(rf"(?:{SPEECH_VERB_RE}|{PARTICIPLE_RE})$")
 _VERB_FIRST = re.compile(rf"^(?P<verb>{_ANY_VERB})\b\s*")
 _FIRST_VERB = re.compile(rf"\s(?P<verb>{_ANY_VERB})\b")
 _LISTED_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b")
@@ -208,6 +216,7 @@ def name_index(text: str) -> NameIndex:
     return NameIndex(tuple(names), roles, genders)
 
 
+@functools.lru_cache(maxsize=65536)
 def split_title(run: str) -> tuple[str | None, str]:
     """Split "Secretary of State Antony Blinken" into ("Secretary of State", "Antony Blinken")."""
     tokens = run.split()
@@ -270,8 +279,8 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         "",
         phrase.strip(" ,"),
     )
-    phrase = re.sub(rf"(?:\s+{_ADVERB_WORD})+$", "", phrase).strip()
-    phrase = re.sub(r"^(?:and|but|so|as|while|when)\s+", "", phrase, flags=re.I)
+    phrase = _TRAILING_ADVERBS.sub("", phrase).strip()
+    phrase = _LEADING_CONJUNCTION.sub("", phrase)
     if not phrase:
         return None
     if phrase.lower() in PRONOUNS or phrase.lower() == "it":
@@ -282,19 +291,19 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         person = _person(m.group("name"), m.group("pre"), m.group("appos"), names)
         if person:
             return person
-    if re.fullmatch(rf"{_NOMINAL}|{_POSSESSIVE_NOMINAL}", phrase) and len(phrase.split()) <= 8:
+    if _NOMINAL_FULL.fullmatch(phrase) and len(phrase.split()) <= 8:
         return Attribution(phrase, None, "nominal")
     return None
 
 
 def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
     """Read the subject written after its verb: 'said Kurt Campbell, the …', 'said a senior official'."""
-    m = re.match(rf"^{_PRONOUN}\b", rest)
+    m = _PRONOUN_START.match(rest)
     if m:
         return Attribution(m.group(0).lower(), None, "pronoun")
     chunks = _AFTER_VERB_BREAK.split(_cut_sentence(rest), maxsplit=2)
     head = chunks[0]
-    if re.match(rf"{_DETERMINER}\s", head) and 1 < len(head.split()) <= 12:
+    if _DETERMINER_START.match(head) and 1 < len(head.split()) <= 12:
         if len(chunks) > 1 and NAME_RE.fullmatch(chunks[1].strip()):
             # "another Twitter user, Johanna Bayer": the name in the appositive
             return _person(chunks[1].strip(), "", head, names) or Attribution(head, None, "nominal")
@@ -461,7 +470,7 @@ def is_direct(text: str, span: Span, sentence_start: int) -> bool:
     return (
         not before
         or before[-1] in ":,—–"
-        or bool(re.search(rf"(?:{SPEECH_VERB_RE}|{PARTICIPLE_RE})$", before))
+        or bool(_ENDS_WITH_VERB.search(before))
     )
 
 
@@ -510,8 +519,6 @@ def extract_quotes(text: str, sents: tuple[Sentence, ...]) -> tuple[Quote, ...]:
 
 
 def _sentence_at(sents: tuple[Sentence, ...], starts: list[int], offset: int) -> Sentence | None:
-    import bisect
-
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and sents[i].start <= offset < sents[i].end:
         return sents[i]

@@ -69,15 +69,17 @@ def _is_abbreviation(text: str, sent_start: int, match: re.Match) -> bool:
     return token.lower() in ABBREVIATIONS and (token[0].isupper() or token.lower() in {"no", "vs", "etc"})
 
 
+_ID_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+
+
 def normalise_for_id(sentence: str) -> str:
     """Fold quote marks, dashes, case and white space so that cosmetic edits keep the id."""
-    table = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-    return " ".join(sentence.translate(table).lower().split())
+    return " ".join(sentence.translate(_ID_FOLD).lower().split())
 
 
-def sentence_id(article_id: str, sentence: str, occurrence: int = 1) -> str:
+def sentence_id(article_id: str, sentence: str, occurrence: int = 1, normalised: str | None = None) -> str:
     """Return the stable id of a sentence: a hash of the article id and the sentence text."""
-    key = f"{article_id}\x1f{normalise_for_id(sentence)}"
+    key = f"{article_id}\x1f{normalised if normalised is not None else normalise_for_id(sentence)}"
     if occurrence > 1:
         key += f"\x1f{occurrence}"
     return "s-" + hashlib.blake2b(key.encode("utf-8"), digest_size=5).hexdigest()
@@ -91,5 +93,5 @@ def sentences(article_id: str, text: str) -> tuple[Sentence, ...]:
         body = text[start:end]
         key = normalise_for_id(body)
         seen[key] = seen.get(key, 0) + 1
-        out.append(Sentence(sentence_id(article_id, body, seen[key]), start, end, body, para))
+        out.append(Sentence(sentence_id(article_id, body, seen[key], key), start, end, body, para))
     return tuple(out)
