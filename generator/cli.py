@@ -79,6 +79,13 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
         f"{done} from {summary}: {len(r.written)} file(s) written, {r.unchanged} unchanged, "
         f"{len(r.removed)} removed, in {time.perf_counter() - started:.2f} s"
     )
+    if b.suggestions:
+        from generator.pipeline import SUGGESTIONS_FILE
+
+        click.echo(
+            f"{len(b.suggestions)} speaker(s) are not in content/people.yml yet; "
+            f"suggested entries are in {SUGGESTIONS_FILE}"
+        )
 
 
 @cli.command()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.errors import Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote
 
@@ -48,9 +49,30 @@ class SpeakerBriefing:
     """A person and every quote of theirs, newest first."""
 
     name: str
-    anchor: str
+    anchor: str  # also the file name of the person's page: people/<anchor>.md
     role: str | None
     quotes: tuple[Sourced, ...]
+    known: bool  # listed in content/people.yml
+
+    @property
+    def by_article(self) -> tuple[tuple[Article, tuple[Quote, ...]], ...]:
+        """The quotes grouped by article, newest article first, text order within one."""
+        groups: dict[str, list] = {}
+        articles: dict[str, Article] = {}
+        for s in self.quotes:
+            groups.setdefault(s.article.slug, []).append(s.item)
+            articles[s.article.slug] = s.article
+        return tuple((articles[slug], tuple(qs)) for slug, qs in groups.items())
+
+
+@dataclass(frozen=True, slots=True)
+class PersonSuggestion:
+    """A named speaker not in people.yml yet, as an entry a person can copy into it."""
+
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    quotes: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +90,18 @@ class Briefing:
     content: Content
     articles: tuple[ArticleBriefing, ...]
     clusters: tuple[PointCluster, ...]
-    speakers: tuple[SpeakerBriefing, ...]
+    speakers: tuple[SpeakerBriefing, ...]  # named people, each with a page
+    sources: tuple[Sourced, ...]  # quotes from unnamed sources ("a senior official"), newest first
     questions: tuple[QuestionBriefing, ...]
     featured: tuple[Sourced, ...]
+    suggestions: tuple[PersonSuggestion, ...]
+
+    def person_page(self, name: str | None) -> str | None:
+        """The page id of a named speaker, or None for an unnamed source."""
+        for p in self.speakers:
+            if p.name == name:
+                return p.anchor
+        return None
 
     @property
     def by_outlet(self) -> tuple[tuple[str, tuple[ArticleBriefing, ...]], ...]:
@@ -88,16 +119,21 @@ def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
     articles = []
     for article in content.articles:
         ex = extractions[article.slug]
-        quotes = tuple(_canonical_speaker(q, canonical) for q in ex.quotes)
+        quotes = tuple(_canonical_speaker(q, canonical, article) for q in ex.quotes)
         rewrites = tuple(a for a in content.articles if a.rewrite_of == article.slug)
         articles.append(ArticleBriefing(article, replace(ex, quotes=quotes), rewrites))
+    people = speakers(articles, content.people)
     return Briefing(
         content=content,
         articles=tuple(articles),
         clusters=cluster_key_points(articles),
-        speakers=speakers(articles, content.people),
+        speakers=people,
+        sources=tuple(
+            Sourced(ab.article, q) for ab in articles for q in ab.extraction.quotes if q.speaker_kind == "nominal"
+        ),
         questions=merge_questions(articles),
         featured=featured_quotes(articles),
+        suggestions=suggest_people(people),
     )
 
 
@@ -109,13 +145,14 @@ def _people_lookup(people: tuple[Person, ...]) -> dict[str, Person]:
     return lookup
 
 
-def _canonical_speaker(q: Quote, lookup: dict[str, Person]) -> Quote:
+def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article) -> Quote:
+    """Name a speaker as people.yml does, with the role held on the article's date."""
     if not q.speaker:
         return q
     person = lookup.get(q.speaker.lower())
     if person is None:
         return q
-    return replace(q, speaker=person.name, role=person.role or q.role)
+    return replace(q, speaker=person.name, role=person.role_on(article.published) or q.role, speaker_kind="name")
 
 
 def family(article: Article, by_slug: dict[str, Article]) -> str:
@@ -165,25 +202,73 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
     )
 
 
-def person_anchor(name: str) -> str:
-    """A stable, safe HTML id for a person."""
-    return "person-" + ("-".join(re.findall(r"[a-z0-9]+", name.lower())) or "unnamed")
+def person_slug(name: str) -> str:
+    """A stable, safe page name for a person: people/<slug>.md."""
+    slug = "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "unnamed"
+    return "person-index" if slug == "index" else slug
 
 
 def speakers(articles: list[ArticleBriefing], people: tuple[Person, ...]) -> tuple[SpeakerBriefing, ...]:
-    """Every named speaker with their quotes, newest first; role from people.yml or the text."""
+    """Every named speaker with their quotes, newest first; the role is the latest one known."""
     by_name: dict[str, list[Sourced]] = {}
     for ab in articles:  # articles come newest first
         for q in ab.extraction.quotes:
-            if q.speaker:
+            if q.speaker and q.speaker_kind != "nominal":
                 by_name.setdefault(q.speaker, []).append(Sourced(ab.article, q))
-    roles = {p.name: p.role for p in people}
+    listed = {p.name: p for p in people}
     out = []
+    anchors: set[str] = set()
     for name in sorted(by_name, key=lambda n: (n.split()[-1].lower(), n.lower())):
         quotes = tuple(by_name[name])
-        role = roles.get(name) or next((s.item.role for s in quotes if s.item.role), None)
-        out.append(SpeakerBriefing(name, person_anchor(name), role, quotes))
+        person = listed.get(name)
+        newest = quotes[0].article.published
+        role = (person.role_on(newest) if person else None) or next((s.item.role for s in quotes if s.item.role), None)
+        anchor, n = person_slug(name), 2
+        while anchor in anchors:  # two names that fold to the same id
+            anchor, n = f"{person_slug(name)}-{n}", n + 1
+        anchors.add(anchor)
+        out.append(SpeakerBriefing(name, anchor, role, quotes, known=person is not None))
     return tuple(out)
+
+
+def suggest_people(people: tuple[SpeakerBriefing, ...]) -> tuple[PersonSuggestion, ...]:
+    """Entries for people.yml: every named speaker it does not list yet, most quoted first."""
+    out = [
+        PersonSuggestion(p.name, (p.name.split()[-1],) if " " in p.name else (), p.role, len(p.quotes))
+        for p in people
+        if not p.known
+    ]
+    return tuple(sorted(out, key=lambda s: (-s.quotes, s.name)))
+
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+def verbatim(text: str) -> str:
+    """Fold quote marks and white space, the only differences a verbatim quote may have."""
+    return " ".join(text.translate(_QUOTE_FOLD).replace("''", '"').split())
+
+
+def check_verbatim(articles: tuple[ArticleBriefing, ...]) -> list[Problem]:
+    """Every quote that will be shown must occur in its article's text; name file and line if not."""
+    problems = []
+    for ab in articles:
+        source = verbatim(ab.article.text)
+        for q in ab.extraction.quotes:
+            if verbatim(q.text) not in source:
+                line = _line_of(ab, q.sentence_id)
+                problems.append(
+                    Problem(str(ab.article.path), line, f"quote not found verbatim in the article: “{q.text[:80]}”")
+                )
+    return problems
+
+
+def _line_of(ab: ArticleBriefing, sentence_id: str) -> int | None:
+    """The source line of the paragraph a sentence sits in, when the reader kept it."""
+    for s in ab.extraction.sentences:
+        if s.id == sentence_id and s.paragraph < len(ab.article.paragraph_lines):
+            return ab.article.paragraph_lines[s.paragraph] or None
+    return None
 
 
 def merge_questions(articles: list[ArticleBriefing]) -> tuple[QuestionBriefing, ...]:
@@ -204,7 +289,8 @@ def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
     seen: set[str] = set()
     for ab in articles:
         for q in ab.extraction.quotes:
-            if q.kind == "direct" and q.speaker and q.speaker not in seen and len(q.text.split()) >= 8:
+            named = q.speaker and q.speaker_kind != "nominal"
+            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
                 out.append(Sourced(ab.article, q))
                 seen.add(q.speaker)
     return tuple(out[:FEATURED_QUOTES])

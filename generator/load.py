@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator import schema
 from generator.errors import Diagnostics
-from generator.model import Article, BriefingConfig, Content, Person, ReadResult, Settings
+from generator.model import Article, BriefingConfig, Content, Person, ReadResult, RoleSpan, Settings
 from generator.readers import READERS, ReaderError
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
@@ -105,7 +105,20 @@ def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
             if key in names:
                 diag.error(path, doc.line(("people", i)), f"{key!r} already names the person on line {names[key]}")
             names[key] = doc.line(("people", i)) or 0
-        people.append(Person(name=v["name"], aliases=v["aliases"], role=v["role"]))  # type: ignore[arg-type]
+        roles = []
+        raw_roles = v["roles"] or []
+        if not isinstance(raw_roles, list):
+            diag.error(path, doc.line(("people", i, "roles")), "roles: expected a list of {role, since, until}")
+            raw_roles = []
+        for k, _ in enumerate(raw_roles):
+            r = schema.validate(doc, schema.ROLE_SPAN, path, diag, prefix=("people", i, "roles", k), what="role")
+            if r["role"]:
+                if r["since"] and r["until"] and r["until"] <= r["since"]:  # type: ignore[operator]
+                    diag.error(path, doc.line(("people", i, "roles", k)), "until must come after since")
+                roles.append(RoleSpan(r["role"], r["since"], r["until"]))  # type: ignore[arg-type]
+        people.append(
+            Person(name=v["name"], aliases=v["aliases"], role=v["role"], roles=tuple(roles), notes=v["notes"])  # type: ignore[arg-type]
+        )
     return tuple(people)
 
 

@@ -98,6 +98,7 @@ class Quote:
     role: str | None
     kind: str  # "direct" or "partial"
     attribution: str  # how the speaker was found: "sentence", "continuation", "pronoun", "none"
+    speaker_kind: str | None = None  # "name" for a person, "nominal" for "a senior official"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,12 +139,31 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role a person held from `since` until `until` (either end may be open)."""
+
+    role: str
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Person:
     """A canonical person from content/people.yml."""
 
     name: str
     aliases: tuple[str, ...] = ()
     role: str | None = None
+    roles: tuple[RoleSpan, ...] = ()
+    notes: str | None = None
+
+    def role_on(self, day: dt.date | None) -> str | None:
+        """The role held on a day: the dated role covering it, else the undated `role`."""
+        if day is not None:
+            for span in self.roles:
+                if (span.since is None or span.since <= day) and (span.until is None or day < span.until):
+                    return span.role
+        return self.role or (self.roles[-1].role if self.roles and day is None else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,14 @@ def render(briefing: Briefing, root: Path) -> list[Page]:
                 ),
             )
         )
+    person_template = env.get_template("person.md.j2")
+    for person in briefing.speakers:
+        pages.append(
+            Page(
+                f"people/{person.anchor}.md",
+                person_template.render(base=escape.trusted("../"), person=person, **common),
+            )
+        )
     for name in STATIC_FILES:
         pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
     return pages

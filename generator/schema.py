@@ -211,4 +211,13 @@ PERSON = {
     "name": Field(text(120), required=True),
     "aliases": Field(text_list(50, 120), default=()),
     "role": Field(text(300)),
+    "roles": Field(lambda v: v, default=()),  # validated item by item as ROLE_SPAN
+    "notes": Field(text(2000)),
+}
+
+# One role of a person over a period: roles change (a deputy becomes secretary).
+ROLE_SPAN = {
+    "role": Field(text(300), required=True),
+    "since": Field(date),
+    "until": Field(date),
 }

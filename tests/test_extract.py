@@ -134,3 +134,20 @@ def test_question_phrasing():
     assert invert("senior Hamas leaders are present in Rafah") == "Are senior Hamas leaders present in Rafah?"
     assert phrase_question("Israel has yet to present a plan for the strip.") == "Will Israel present a plan for the strip?"
     assert phrase_question("Nothing uncertain here.") is None
+
+
+def test_seed_quote_counts_per_speaker(seed):
+    direct = [q for q in seed.quotes if q.kind == "direct"]
+    by_speaker = {}
+    for q in direct:
+        by_speaker.setdefault(q.speaker, []).append(q)
+    assert {k: len(v) for k, v in by_speaker.items()} == {
+        "Jake Sullivan": 2,
+        "Kurt Campbell": 2,
+        "Antony Blinken": 3,
+        "Matt Miller": 3,
+    }
+    miller = [q.attribution for q in by_speaker["Matt Miller"]]
+    assert miller == ["pronoun", "continuation", "pronoun"]  # "he said", the quote after it, "he continued"
+    mtp = by_speaker["Antony Blinken"][0]
+    assert mtp.text.startswith("Israel’s on the trajectory")

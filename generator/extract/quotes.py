@@ -601,6 +601,7 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
             speaker=speaker.speaker if speaker else None,
             role=speaker.role if speaker else None,
             attribution=how if speaker else "none",
+            speaker_kind=speaker.kind if speaker else None,
         )
         resolved.append(final)
         previous = (span, final)

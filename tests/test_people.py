@@ -1,0 +1,112 @@
+"""people.yml: canonical names, aliases, roles over time, suggestions and person pages."""
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from generator.curate import ArticleBriefing, check_verbatim, curate
+from generator.errors import BriefingError
+from generator.load import load
+from generator.model import Person, RoleSpan
+from generator.pipeline import extract_all, run
+
+ARTICLE = (
+    "Port talks resume\n\n"
+    "“We will reopen the port this week,” said Mayor Ana Berg. “The ships are waiting.”\n\n"
+    "Harbour master Tom Reyes said the cranes were ready. “Give us two days,” Reyes said.\n"
+)
+
+
+def test_role_on_a_date():
+    p = Person("Ana Berg", roles=(RoleSpan("deputy mayor", None, dt.date(2024, 1, 1)), RoleSpan("mayor", dt.date(2024, 1, 1))))
+    assert p.role_on(dt.date(2023, 6, 1)) == "deputy mayor"
+    assert p.role_on(dt.date(2024, 6, 1)) == "mayor"
+    assert p.role_on(None) == "mayor"
+
+
+def test_people_yml_renames_and_dates_roles(make_project, monkeypatch):
+    root = make_project(
+        {
+            "content/articles/port.txt": ARTICLE,
+            "content/articles/port.yml": "published: 2025-03-02\n",
+            "content/people.yml": (
+                "people:\n"
+                "  - name: Anna Berg-Lund\n"
+                "    aliases: [Ana Berg]\n"
+                "    roles:\n"
+                "      - {role: Deputy mayor, until: 2025-01-01}\n"
+                "      - {role: Mayor of Port Town, since: 2025-01-01}\n"
+            ),
+        }
+    )
+    monkeypatch.chdir(root)
+    content = load(root)
+    b = curate(content, extract_all(content))
+    quotes = b.articles[0].extraction.quotes
+    assert [(q.speaker, q.role) for q in quotes[:2]] == [("Anna Berg-Lund", "Mayor of Port Town")] * 2
+    assert [s.name for s in b.speakers] == ["Anna Berg-Lund", "Tom Reyes"]
+    assert [(s.name, s.aliases) for s in b.suggestions] == [("Tom Reyes", ("Reyes",))]
+
+
+def test_bad_role_spans_are_errors(make_project, monkeypatch):
+    root = make_project(
+        {
+            "content/articles/port.txt": ARTICLE,
+            "content/people.yml": (
+                "people:\n  - name: X Y\n    roles:\n"
+                "      - {role: a, since: 2025-02-01, until: 2025-01-01}\n      - {since: 2025-01-01}\n"
+            ),
+        }
+    )
+    monkeypatch.chdir(root)
+    with pytest.raises(BriefingError) as err:
+        load(root)
+    assert [str(p) for p in err.value.problems] == [
+        "content/people.yml:4: until must come after since",
+        "content/people.yml:5: missing required key 'role'",
+    ]
+
+
+def test_build_writes_suggestions_and_person_pages_not_content(make_project, monkeypatch):
+    from tests.helpers import tree_digest
+
+    root = make_project({"content/articles/port.txt": ARTICLE})
+    monkeypatch.chdir(root)
+    before = tree_digest(root / "content")
+    run(root, build=False)
+    assert tree_digest(root / "content") == before
+    suggested = (root / "build/people.suggested.yml").read_text()
+    assert '- name: "Ana Berg"  # 2 quote(s)' in suggested and '- name: "Tom Reyes"  # 1 quote(s)' in suggested
+    person = (root / "build/docs/people/ana-berg.md").read_text()
+    assert "# Ana Berg" in person and "We will reopen the port this week" in person
+    assert "](../articles/port.md#s-" in person
+    article = (root / "build/docs/articles/port.md").read_text()
+    assert "[**Ana Berg**](../people/ana-berg.md)" in article
+
+
+def test_unnamed_sources_get_no_page(make_project, monkeypatch):
+    root = make_project({"content/articles/a.txt": "Talks\n\n“It will not last,” a senior official said.\n"})
+    monkeypatch.chdir(root)
+    result = run(root, build=False)
+    assert result.briefing.speakers == ()
+    assert [s.item.speaker for s in result.briefing.sources] == ["a senior official"]
+    assert "## Unnamed sources" in (root / "build/docs/people/index.md").read_text()
+
+
+def test_a_quote_not_in_its_source_is_an_error(make_project, monkeypatch):
+    root = make_project({"content/articles/port.txt": ARTICLE})
+    monkeypatch.chdir(root)
+    content = load(root)
+    b = curate(content, extract_all(content))
+    ab = b.articles[0]
+    assert check_verbatim(b.articles) == []
+    first = ab.extraction.quotes[0]
+    edited = replace(first, text="We will never reopen the port")  # as a careless edit would
+    bad = ArticleBriefing(ab.article, replace(ab.extraction, quotes=(edited,)), ab.rewrites)
+    (problem,) = check_verbatim((bad,))
+    assert str(problem).endswith("port.txt:3: quote not found verbatim in the article: “We will never reopen the port”")
+    # quote marks and white space are not differences
+    folded = replace(first, text="We  will reopen the port this week,")
+    ok = ArticleBriefing(ab.article, replace(ab.extraction, quotes=(folded,)), ab.rewrites)
+    assert check_verbatim((ok,)) == []
