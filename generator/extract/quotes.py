@@ -58,7 +58,8 @@ _OFFICE_WORDS = frozenset(
 )
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|After|Before|During|When|While|Since|As|Meanwhile|Later|Earlier|Still|But|And|Yet|So|"
-    r"However|Asked|Speaking|Last|This|Earlier|Then)\b[^,]{0,80},\s*)"
+    r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
+    r"Under|Without|Regarding|Told|Pressed)\b[^,]{0,80},\s*)"
 )
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
 # Lowercase words that may stand in a subject before a name ("former state party chairman X").
@@ -280,7 +281,7 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         phrase.strip(" ,"),
     )
     phrase = _TRAILING_ADVERBS.sub("", phrase).strip()
-    phrase = _LEADING_CONJUNCTION.sub("", phrase)
+    phrase = _INTRO.sub("", _LEADING_CONJUNCTION.sub("", phrase))
     if not phrase:
         return None
     if phrase.lower() in PRONOUNS or phrase.lower() == "it":
@@ -566,7 +567,10 @@ def speech_mentions(
                 found.append((s.start + opener.end(), who))
     for m in _LISTED_VERB.finditer(masked):
         before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
-        who = subject(before, names) or _subject_at_clause_end(before, names)
+        if before.rstrip().endswith(","):  # "And Trump, said Sunshine, who …": the subject follows
+            who = subject_after_verb(masked[m.end() : m.end() + 150].lstrip(), names)
+        else:
+            who = subject(before, names) or _subject_at_clause_end(before, names)
         if who is not None and who.kind == "name":
             found.append((m.start(), who))
     return sorted(found, key=lambda f: f[0])
