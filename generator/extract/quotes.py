@@ -96,8 +96,8 @@ _LEADING = re.compile(
 )
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
-_PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
-_NAME_AT_START = re.compile(rf"^(?P<pre>(?:[\w’'.&-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}")
+_PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
+_NAME_AT_START = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}")
 _NOMINAL_RE = re.compile(rf"^(?P<nom>{_NOMINAL}|{_POSSESSIVE_NOMINAL}){_NOMINAL_END}")
 
 
@@ -261,8 +261,10 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
     title, name = split_title(name_run)
     if not name or name.split()[0] in NOT_NAMES or name.lower() in PRONOUNS:
         return None
-    if " " not in name and (name.endswith("ly") or name.lower() in _NOT_NAME_WORDS):
+    if " " not in name and name.lower() in _NOT_NAME_WORDS:
         return None
+    if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
+        return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
     full = names.resolve(name)
     role = _clean_role(appos) if appos and not NAME_RE.fullmatch(appos.strip()) else None
     role = role or title or _role_before(pre) or names.roles.get(full)
