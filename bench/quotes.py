@@ -92,6 +92,24 @@ def error_kinds(gold: list[dict], predicted: dict) -> collections.Counter:
     return kinds
 
 
+def negatives_avoided(gold: list[dict], predicted: dict) -> tuple[int, int]:
+    """How many `unattributed_quoted` spans (scare quotes, titles, nicknames) no predicted quote
+    matches, by the scorer's lenient rule (overlap of at least half the longer span)."""
+    sys.path.insert(0, str(DATA))
+    import score
+
+    total = avoided = 0
+    for g in gold:
+        text = g["text"]
+        preds = [score.trim(text, q["start"], q["end"]) for q in predicted.get(g["id"], {}).get("quotes", [])]
+        for neg in g.get("unattributed_quoted", []):
+            span = score.trim(text, neg["start"], neg["end"])
+            total += 1
+            hit = any(score.match([span], [p], "lenient") for p in preds)
+            avoided += not hit
+    return avoided, total
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
@@ -110,6 +128,8 @@ def main() -> None:
     if args.errors:
         cmd += ["--errors", str(args.errors)]
     print(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+    avoided, total = negatives_avoided(gold, {r["id"]: r for r in out})
+    print(f"unattributed_quoted negatives not extracted: {avoided}/{total} = {avoided / max(total, 1):.1%}")
     work = max(elapsed - base, 1e-6)
     print(f"throughput: {len(gold)} articles in {work:.2f} s of extraction "
           f"({elapsed:.2f} s wall, {base:.2f} s start-up) = {len(gold) / work:.0f} articles/s on one core")

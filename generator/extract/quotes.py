@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 
 from generator.extract.first_names import first_name_gender
 from generator.extract.patterns import (
+    MEDIA_AFTER,
+    MEDIA_BEFORE,
     NAME_RE,
     NOT_NAMES,
     NOT_SPEECH_ED,
@@ -480,9 +482,12 @@ def is_direct(text: str, span: Span, sentence_start: int) -> bool:
 def is_title_or_scare(text: str, span: Span, direct: bool) -> bool:
     """Reject quoted names and phrases: a “total victory”, NBC’s “Meet the Press”, so-called “day after”."""
     before = text[max(span.para_start, span.open_at - 40) : span.open_at]
+    after = text[span.close_at : span.close_at + 20] if span.close_at else ""
     content = text[span.start : span.end].strip(" .,;:!?")
     words = content.split()
     if POSSESSIVE_BEFORE.search(before) and len(words) <= 8:
+        return True
+    if len(words) <= 10 and (MEDIA_BEFORE.search(before) or MEDIA_AFTER.match(after)):
         return True
     if not direct and SCARE_PRECEDERS.search(before) and len(words) <= 6:
         return True
@@ -599,6 +604,10 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
             if echo is None:
                 continue  # an unattributed quoted phrase is not a quote
             speaker, how = echo, "sentence"
+        if quote.kind == "partial" and not _credible_source(speaker):
+            continue  # "his sexual and political escapades" said nothing
+        if own is None and len(quote.text.split()) <= 2 and how != "sentence":
+            continue  # a lone word ("Related:", "Nooooo!") carried over from a neighbour is not a quote
         if speaker is not None and speaker.kind == "name":
             mentions.append((span.open_at, speaker))
             mentions.sort(key=lambda m: m[0])
@@ -612,6 +621,23 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
         resolved.append(final)
         previous = (span, final)
     return _fill_roles(resolved)
+
+
+def _credible_source(who: Attribution | None) -> bool:
+    """A partial quote needs a named person or a description that ends in a role ('a senior official')."""
+    if who is None:
+        return False
+    if who.kind != "nominal":
+        return True
+    head = who.speaker.split()[-1].lower().strip(",")
+    return head in ROLE_NOUNS or head in _SOURCE_NOUNS
+
+
+_SOURCE_NOUNS = frozenset(
+    "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
+    "administration government ministry department agency committee group spokesperson allies advisers "
+    "supporters critics lawmakers democrats republicans people".split()
+)
 
 
 def _fill_roles(quotes: list[Quote]) -> list[Quote]:
