@@ -32,6 +32,7 @@ from generator.extract.patterns import (
 from generator.extract.sentences import ABBREVIATIONS
 from generator.model import Quote, Sentence
 
+MAX_UNATTRIBUTED_PHRASE = 4  # words
 _SMALL_WORDS = frozenset("a an the of and or to in on at for by with from as is it".split())
 _STOPWORDS = frozenset(
     "the a an this that these those one two and or but said says told of to in on at for by with "
@@ -608,6 +609,8 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
             continue  # "his sexual and political escapades" said nothing
         if own is None and len(quote.text.split()) <= 2 and how != "sentence":
             continue  # a lone word ("Related:", "Nooooo!") carried over from a neighbour is not a quote
+        if speaker is None and len(quote.text.split()) <= MAX_UNATTRIBUTED_PHRASE:
+            continue  # a short quoted phrase nobody is said to have spoken: a scare quote or a name
         if speaker is not None and speaker.kind == "name":
             mentions.append((span.open_at, speaker))
             mentions.sort(key=lambda m: m[0])
