@@ -43,7 +43,8 @@ def startup_time() -> float:
 
 
 def error_kinds(gold: list[dict], predicted: dict) -> collections.Counter:
-    """Classify remaining errors coarsely, for the list of what to fix next."""
+    """Classify remaining errors: span errors, and speaker errors by the gold speaker's type and
+    the step of the speaker chain that decided ours (sentence, continuation, pronoun, none)."""
     sys.path.insert(0, str(DATA))
     import score  # the shared scorer's matching and speaker rules
 
@@ -51,44 +52,42 @@ def error_kinds(gold: list[dict], predicted: dict) -> collections.Counter:
     for g in gold:
         text = g["text"]
         golds = [q for q in g["quotes"] if q.get("kind", "direct") == "direct"]
-        partial = [q for q in g["quotes"] if q.get("kind") == "partial"]
+        partial = [score.trim(text, q["start"], q["end"]) for q in g["quotes"] if q.get("kind") == "partial"]
+        ignore = [(s["start"], s["end"]) if isinstance(s, dict) else tuple(s) for s in g.get("ignore_spans", [])]
+        negatives = [score.trim(text, u["start"], u["end"]) for u in g.get("unattributed_quoted", [])]
         preds = predicted.get(g["id"], {}).get("quotes", [])
         gs = [score.trim(text, q["start"], q["end"]) for q in golds]
         ps = [score.trim(text, q["start"], q["end"]) for q in preds]
         matched = score.match(gs, ps, "lenient")
-        ignore = [(s["start"], s["end"]) if isinstance(s, dict) else tuple(s) for s in g.get("ignore_spans", [])]
         for pi, p in enumerate(preds):
-            if pi in matched:
-                gq = golds[matched[pi]]
-                exact = gs[matched[pi]] == ps[pi]
-                if not exact:
-                    kinds["span: boundary differs"] += 1
-                gold_speaker = gq.get("speaker")
-                ante = gq.get("speaker_antecedent_heuristic")
-                if not (score.speaker_ok(gold_speaker, p.get("speaker")) or (ante and score.speaker_ok(ante, p.get("speaker")))):
-                    if p.get("speaker") is None:
-                        kinds["speaker: none predicted"] += 1
-                    elif gold_speaker is None:
-                        kinds["speaker: gold has none"] += 1
-                    else:
-                        kinds["speaker: wrong person"] += 1
+            if pi not in matched:
+                if any(score.overlap(ps[pi], s) for s in partial + ignore):
+                    continue
+                if any(score.overlap(ps[pi], s) for s in negatives):
+                    kinds["false quote: a scare quote, title or nickname"] += 1
+                else:
+                    kinds["false quote: other quoted text"] += 1
                 continue
-            span = ps[pi]
-            if any(score.overlap(span, score.trim(text, q["start"], q["end"])) for q in partial):
+            gq = golds[matched[pi]]
+            if gs[matched[pi]] != ps[pi]:
+                kinds["span: boundary differs"] += 1
+            gold_speaker, ante = gq.get("speaker"), gq.get("speaker_antecedent_heuristic")
+            if score.speaker_ok(gold_speaker, p.get("speaker")) or (ante and score.speaker_ok(ante, p.get("speaker"))):
                 continue
-            if any(score.overlap(span, s) for s in ignore):
-                continue
-            quoted = text[p["start"] : p["end"]]
-            if any(score.overlap(span, (u["start"], u["end"])) for u in g.get("unattributed_quoted", [])):
-                kinds["false quote: unattributed phrase"] += 1
-            elif len(quoted.split()) <= 4:
-                kinds["false quote: short phrase"] += 1
-            else:
-                kinds["false quote: other"] += 1
+            gold_type = (
+                "no speaker" if gold_speaker is None
+                else "pronoun" if gold_speaker.strip().lower() in score.PRONOUNS
+                else "description" if gold_speaker.split()[0].lower() in ("a", "an", "the", "one", "another", "two")
+                else "name"
+            )
+            how = p.get("attribution") or "none"
+            what = "none found" if p.get("speaker") is None else f"wrong, via {how}"
+            kinds[f"speaker {what}: gold is a {gold_type}"] += 1
         found = set(matched.values())
         for gi, q in enumerate(golds):
             if gi not in found:
-                kinds["missed quote" + (" (multi-paragraph)" if "\n" in text[q["start"] - 2 : q["start"]] else "")] += 1
+                opened = text[max(0, q["start"] - 2) : q["start"]]
+                kinds["missed quote" + (" (paragraph of a multi-paragraph quote)" if "\n" in opened else "")] += 1
     return kinds
 
 

@@ -43,6 +43,7 @@ def record_output(record_id: object, text: str, title: str | None, published: st
                 "role": q.role,
                 "sentence_id": q.sentence_id,
                 "kind": q.kind,
+                "attribution": q.attribution,
             }
             for q in ex.quotes
         ],
