@@ -64,6 +64,7 @@ _INTRO = re.compile(
     r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
     r"Under|Without|Regarding|Told|Pressed)\b[^,]{0,80},\s*)"
 )
+_PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(D-Mo.)"
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
 # Lowercase words that may stand in a subject before a name ("former state party chairman X").
 _NP_WORDS = ROLE_NOUNS | frozenset(
@@ -343,7 +344,7 @@ def _cut_sentence(text: str) -> str:
 
 def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
     """Read an attribution that follows a quote: ', Campbell fumed', ', said Kurt Campbell', ', he said'."""
-    seg = segment.lstrip(" ,—–-")
+    seg = _PARENTHETICAL.sub("", segment).lstrip(" ,—–-")
     m = _VERB_FIRST.match(seg)
     if m and _is_speech(m.group("verb")):
         return subject_after_verb(seg[m.end() :], names)
@@ -358,6 +359,7 @@ def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
 
 def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     """Read an attribution that introduces a quote: 'Campbell said:', 'according to X,', '…, writing'."""
+    segment = _PARENTHETICAL.sub("", segment)
     m = _ACCORDING_TO.search(segment)
     if m:
         return subject(m.group("rest"), names) or subject_after_verb(m.group("rest"), names)
@@ -407,7 +409,8 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
     if phrase[last.end() :].strip():
         return None  # the phrase goes on after the name in lowercase: not a plain subject
     title, name = split_title(last.group(0))
-    if " " not in name and not title and " " not in names.resolve(name):
+    described = _role_before(phrase[: last.start()]) is not None  # "Band member Flea"
+    if " " not in name and not title and not described and " " not in names.resolve(name):
         return None  # a lone capitalised word opening a sentence ("Dismayed", "Millennials") is no name
     return _person(last.group(0), phrase[: last.start()], None, names)
 
@@ -598,6 +601,8 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
                 speaker, how = Attribution(prev_quote.speaker, prev_quote.role, "name"), "continuation"
         if speaker is None:
             speaker, how = from_introduction(text, span, names), "sentence"
+        if speaker is None and quote.kind == "direct" and len(quote.text.split()) > MAX_UNATTRIBUTED_PHRASE:
+            speaker, how = from_reported_speech(text, span, mentions), "continuation"
         if speaker is not None and speaker.kind == "pronoun":
             speaker, how = resolve_pronoun(speaker, span, mentions, names, text), "pronoun"
         if speaker is None and quote.kind == "partial":
@@ -679,6 +684,22 @@ def from_introduction(text: str, span: Span, names: NameIndex) -> Attribution | 
     if not prev_para.rstrip().endswith(":"):
         return None
     return attribution_before(prev_para.rstrip(), names)
+
+
+def from_reported_speech(text: str, span: Span, mentions) -> Attribution | None:
+    """'Carter said that … would not happen. ¶ “That’s because …”': a quote that opens its paragraph
+    after a paragraph of reported speech, or follows reported speech in its own, is that speaker's."""
+    if span.open_at == span.para_start:
+        prev_end = text.rfind("\n", 0, span.para_start)
+        while prev_end > 0 and text[prev_end - 1] == "\n":
+            prev_end -= 1
+        window = (text.rfind("\n", 0, prev_end) + 1, prev_end)
+    else:
+        window = (span.para_start, span.open_at)
+    if "“" in text[window[0] : window[1]] or '"' in text[window[0] : window[1]]:
+        return None  # that paragraph quotes someone itself: continuation decides, not this
+    inside = [a for pos, a in mentions if window[0] <= pos < window[1] and a.kind == "name"]
+    return inside[-1] if inside else None
 
 
 def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, text: str):
