@@ -64,6 +64,8 @@ _INTRO = re.compile(
     r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
     r"Under|Without|Regarding|Told|Pressed)\b[^,]{0,80},\s*)"
 )
+_NAME_END = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s$")
+_NAME_START = re.compile(r"^\s[A-Z][a-z]")
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(D-Mo.)"
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
 # Lowercase words that may stand in a subject before a name ("former state party chairman X").
@@ -493,10 +495,17 @@ def is_title_or_scare(text: str, span: Span, direct: bool) -> bool:
         return True
     if len(words) <= 10 and (MEDIA_BEFORE.search(before) or MEDIA_AFTER.match(after)):
         return True
+    nickname = len(words) <= 2 and content == text[span.start : span.end].strip()
+    if nickname and _NAME_END.search(before) and _NAME_START.match(after):
+        return True  # a nickname inside a name: Gov. C.L. “Butch” Otter
+    if not direct and len(words) == 1:
+        return True  # a single quoted word inside a sentence is a scare quote: the “supermax” prison
     if not direct and SCARE_PRECEDERS.search(before) and len(words) <= 6:
         return True
     significant = [w for w in words if w.lower() not in _SMALL_WORDS]
     titled = len(words) <= 8 and len(significant) >= 1 and all(w[:1].isupper() for w in significant)
+    if titled and len(words) >= 2 and not re.search(r"[.!?,]$", text[span.start : span.end].strip()):
+        return True  # “The Walking Dead” is an AMC drama: a name, with no sentence punctuation inside
     return titled and len(words) >= 2 and before.strip() != "" and not direct
 
 
