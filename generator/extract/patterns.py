@@ -111,7 +111,10 @@ MEDIA_BEFORE = re.compile(
     r"including|segment|report|headlined|bestseller|best-seller)\s*,?\s*$",
     re.IGNORECASE,
 )
-MEDIA_AFTER = re.compile(r"^\s*,?\s*(?:star|stars|host|hosts|co-host|creator|actor|actress|author|anchor|producer)\b", re.I)
+MEDIA_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:star|stars|host|hosts|co-host|creator|actor|actress|author|anchor|producer)\b|by\s+[A-Z]|"
+    r"\((?:[^)]*\b)?(?:19|20)\d\d\))"
+)
 
 NAME_TOKEN = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"

@@ -64,6 +64,7 @@ _INTRO = re.compile(
     r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
     r"Under|Without|Regarding|Told|Pressed)\b[^,]{0,80},\s*)"
 )
+_EXCERPT_INTRO = re.compile(r"[”\"],?\s*by\s+[^“”\":]{1,60}:\s*$")
 _NAME_END = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s$")
 _NAME_START = re.compile(r"^\s[A-Z][a-z]")
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(D-Mo.)"
@@ -493,6 +494,10 @@ def is_title_or_scare(text: str, span: Span, direct: bool) -> bool:
     words = content.split()
     if POSSESSIVE_BEFORE.search(before) and len(words) <= 8:
         return True
+    if MEDIA_AFTER.match(after) and after.lstrip(" ,").startswith(("by ", "(")):
+        return True  # a linked story's headline (“…,” by Times' Ben Sisario) or a dated slogan (“…” (2008))
+    if _EXCERPT_INTRO.search(before):
+        return True  # “…,” by DNAinfo's Nicole Levy: “…” quotes a linked story, not a speaker
     if len(words) <= 10 and (MEDIA_BEFORE.search(before) or MEDIA_AFTER.match(after)):
         return True
     nickname = len(words) <= 2 and content == text[span.start : span.end].strip()
