@@ -97,7 +97,9 @@ class Quote:
     speaker: str | None
     role: str | None
     kind: str  # "direct" or "partial"
-    attribution: str  # how the speaker was found: "sentence", "continuation", "pronoun", "none"
+    # how the speaker was found: "sentence" (its own), "continuation" (of the previous quote),
+    # "reported" (the reported speech just before), "pronoun" (resolved), or "none"
+    attribution: str
     speaker_kind: str | None = None  # "name" for a person, "nominal" for "a senior official"
 
 

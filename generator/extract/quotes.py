@@ -616,7 +616,7 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
         if speaker is None:
             speaker, how = from_introduction(text, span, names), "sentence"
         if speaker is None and quote.kind == "direct" and len(quote.text.split()) > MAX_UNATTRIBUTED_PHRASE:
-            speaker, how = from_reported_speech(text, span, mentions), "continuation"
+            speaker, how = from_reported_speech(text, span, mentions), "reported"
         if speaker is not None and speaker.kind == "pronoun":
             speaker, how = resolve_pronoun(speaker, span, mentions, names, text), "pronoun"
         if speaker is None and quote.kind == "partial":
