@@ -67,6 +67,9 @@ _INTRO = re.compile(
 _EXCERPT_INTRO = re.compile(r"[”\"],?\s*by\s+[^“”\":]{1,60}:\s*$")
 _NAME_END = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s$")
 _NAME_START = re.compile(r"^\s[A-Z][a-z]")
+_RELATIVE_TAIL = re.compile(
+    r"^[^,;:!?“”\"]+?\s(?:who|that)\s[^;:!?“”\"]+?(?=\s*(?:[;:!?“”\"]|,\s*(?:and|but|saying|adding)\b|$))"
+)
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(D-Mo.)"
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
 # Lowercase words that may stand in a subject before a name ("former state party chairman X").
@@ -311,16 +314,22 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
     m = _PRONOUN_START.match(rest)
     if m:
         return Attribution(m.group(0).lower(), None, "pronoun")
-    chunks = _AFTER_VERB_BREAK.split(_cut_sentence(rest), maxsplit=2)
+    sentence = _cut_sentence(rest)
+    chunks = _AFTER_VERB_BREAK.split(sentence, maxsplit=2)
     head = chunks[0]
     if _DETERMINER_START.match(head) and 1 < len(head.split()) <= 12:
         if len(chunks) > 1 and NAME_RE.fullmatch(chunks[1].strip()):
             # "another Twitter user, Johanna Bayer": the name in the appositive
             return _person(chunks[1].strip(), "", head, names) or Attribution(head, None, "nominal")
+        described = _RELATIVE_TAIL.match(sentence)  # "a Mexican official who was not authorized …"
+        if described and len(described.group(0).split()) <= 20:
+            return Attribution(described.group(0).strip(), None, "nominal")
         return Attribution(head, None, "nominal")
     runs = [m for m in NAME_RE.finditer(head) if split_title(m.group(0))[1]]
     if runs:
-        last = runs[-1]
+        # The name that ends the phrase ("Idaho … executive Frank VanderSloot"), else the one
+        # that opens it ("Robert Antonacci of the New York delegation").
+        last = runs[-1] if not head[runs[-1].end() :].strip() else runs[0]
         appos = chunks[1] if len(chunks) > 1 and chunks[1][:1].islower() else None
         person = _person(last.group(0), head[: last.start()], appos, names)
         if person:
