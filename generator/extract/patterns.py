@@ -146,3 +146,32 @@ UNCERTAINTY_CUES = (
     r"(?:unlikely|unable)\s+to\s+\w+",
     r"no\s+(?:one|body)\s+knows",
 )
+
+HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
+
+OFFICE_WORDS = frozenset(
+    "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
+    "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
+    "Adviser Advisor Chief Executive CEO General Gen. Judge Justice Attorney Treasurer Manager".split()
+)
+
+# Lowercase words that may stand in a subject before a name ("former state party chairman X").
+SUBJECT_PHRASE_WORDS = ROLE_NOUNS | frozenset(
+    "former senior top chief deputy then state federal national local longtime campaign party political "
+    "democratic republican of the and vice acting retired veteran fellow independent conservative liberal "
+    "strategist pollster consultant activist supporter donor voter resident owner executive scientist "
+    "businessman businesswoman organizer operative attorney-general".split()
+)
+
+# Capitalised sentence openers that are never a speaker's name.
+NOT_NAME_WORDS = frozenset(
+    "once then now here there today yesterday tomorrow still also later earlier instead indeed nonetheless "
+    "nevertheless meanwhile afterward afterwards overall again asked speaking reacting according added "
+    "many most some several others other both all none each every several everyone nobody somebody".split()
+)
+
+SOURCE_NOUNS = frozenset(
+    "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
+    "administration government ministry department agency committee group spokesperson allies advisers "
+    "supporters critics lawmakers democrats republicans people".split()
+)

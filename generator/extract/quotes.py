@@ -15,18 +15,23 @@ from dataclasses import dataclass, replace
 
 from generator.extract.first_names import first_name_gender
 from generator.extract.patterns import (
+    HONORIFIC_GENDER,
     MEDIA_AFTER,
     MEDIA_BEFORE,
     NAME_RE,
+    NOT_NAME_WORDS,
     NOT_NAMES,
     NOT_SPEECH_ED,
+    OFFICE_WORDS,
     PARTICIPLE_RE,
     POSSESSIVE_BEFORE,
     PRONOUNS,
     ROLE_NOUNS,
     SCARE_PRECEDERS,
+    SOURCE_NOUNS,
     SPEECH_VERB_RE,
     SPEECH_VERBS,
+    SUBJECT_PHRASE_WORDS,
     TITLE_TOKENS,
 )
 from generator.extract.sentences import ABBREVIATIONS
@@ -53,12 +58,6 @@ _NOMINAL_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:who|which|that|on|in|at|during|after|
 _POSSESSIVE_NOMINAL = rf"{_NAME}[’']s(?:\s+[a-z][\w-]*){{1,2}}"
 # ", 58," (an age) and ", the mayor of X," (an appositive) after a name
 _APPOSITIVE = r"(?:,\s*\d{1,3}\s*(?=,))?(?:,\s*(?P<appos>[^,“”\"]{2,100}?(?:,\s*[A-Z][\w.]*\.?)?),)?"
-_HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
-_OFFICE_WORDS = frozenset(
-    "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
-    "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
-    "Adviser Advisor Chief Executive CEO General Gen. Judge Justice Attorney Treasurer Manager".split()
-)
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|After|Before|During|When|While|Since|As|Meanwhile|Later|Earlier|Still|But|And|Yet|So|"
     r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
@@ -72,19 +71,6 @@ _RELATIVE_TAIL = re.compile(
 )
 _PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(D-Mo.)"
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
-# Lowercase words that may stand in a subject before a name ("former state party chairman X").
-_NP_WORDS = ROLE_NOUNS | frozenset(
-    "former senior top chief deputy then state federal national local longtime campaign party political "
-    "democratic republican of the and vice acting retired veteran fellow independent conservative liberal "
-    "strategist pollster consultant activist supporter donor voter resident owner executive scientist "
-    "businessman businesswoman organizer operative attorney-general".split()
-)
-# Capitalised sentence openers that are never a speaker's name.
-_NOT_NAME_WORDS = frozenset(
-    "once then now here there today yesterday tomorrow still also later earlier instead indeed nonetheless "
-    "nevertheless meanwhile afterward afterwards overall again asked speaking reacting according added "
-    "many most some several others other both all none each every several everyone nobody somebody".split()
-)
 _CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:but|and|while|as|though|although|because|so|yet)\s+)")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,“”\"]*,")
 _CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
@@ -213,7 +199,7 @@ def name_index(text: str) -> NameIndex:
     genders: dict[str, str] = {}
     for m in NAME_RE.finditer(text):
         title, name = split_title(m.group(0))
-        honorific = _HONORIFIC_GENDER.get((title or "").split(" ")[0]) if title else None
+        honorific = HONORIFIC_GENDER.get((title or "").split(" ")[0]) if title else None
         if honorific and name:
             genders.setdefault(name, honorific)
             genders.setdefault(name.split()[-1], honorific)
@@ -239,7 +225,7 @@ def split_title(run: str) -> tuple[str | None, str]:
     while i < len(tokens) - 1 and tokens[i] in TITLE_TOKENS:
         i += 1
     # "South Carolina Democratic Party Chairman Jaime Harrison": the name follows the last title word
-    later = [k for k in range(i, len(tokens) - 1) if tokens[k] in _OFFICE_WORDS]
+    later = [k for k in range(i, len(tokens) - 1) if tokens[k] in OFFICE_WORDS]
     if later:
         i = later[-1] + 1
     while i > 0 and tokens[i - 1] in {"of", "the", "and", "for"}:
@@ -271,7 +257,7 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
     title, name = split_title(name_run)
     if not name or name.split()[0] in NOT_NAMES or name.lower() in PRONOUNS:
         return None
-    if " " not in name and name.lower() in _NOT_NAME_WORDS:
+    if " " not in name and name.lower() in NOT_NAME_WORDS:
         return None
     if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
         return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
@@ -408,7 +394,7 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
     words = []
     for m in re.finditer(r"[^\s,;:()]+|[,;:()]", clause.strip()):
         word = m.group(0)
-        if word in ",;:()" or not (word[:1].isupper() or word.lower() in _NP_WORDS):
+        if word in ",;:()" or not (word[:1].isupper() or word.lower() in SUBJECT_PHRASE_WORDS):
             break
         words.append(word)
         if len(words) > 10:
@@ -661,14 +647,9 @@ def _credible_source(who: Attribution | None) -> bool:
     if who.kind != "nominal":
         return True
     head = who.speaker.split()[-1].lower().strip(",")
-    return head in ROLE_NOUNS or head in _SOURCE_NOUNS
+    return head in ROLE_NOUNS or head in SOURCE_NOUNS
 
 
-_SOURCE_NOUNS = frozenset(
-    "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
-    "administration government ministry department agency committee group spokesperson allies advisers "
-    "supporters critics lawmakers democrats republicans people".split()
-)
 
 
 def _fill_roles(quotes: list[Quote]) -> list[Quote]:
