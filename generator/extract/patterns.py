@@ -147,8 +147,10 @@ UNCERTAINTY_CUES = (
     r"no\s+(?:one|body)\s+knows",
 )
 
+# Honorifics that tell whether "he" or "she" can refer to a name.
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
 
+# Titles after which a long capitalised run starts the name ("… Party Chairman Jaime Harrison").
 OFFICE_WORDS = frozenset(
     "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
     "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
@@ -170,6 +172,7 @@ NOT_NAME_WORDS = frozenset(
     "many most some several others other both all none each every several everyone nobody somebody".split()
 )
 
+# Heads of descriptions that can be a source of a partial quote ("a campaign aide", "officials").
 SOURCE_NOUNS = frozenset(
     "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
     "administration government ministry department agency committee group spokesperson allies advisers "
