@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from generator import schema
@@ -249,8 +250,6 @@ def fallback_title(text: str) -> str:
 
 def slugify(text: str, max_words: int = 8) -> str:
     """Make a slug from a title or file name: lowercase ASCII words joined by hyphens."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
     return "-".join(words[:max_words])[:80].strip("-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,8 +30,6 @@ SUGGESTIONS_FILE = Path("build") / "people.suggested.yml"
 
 def suggestions_yaml(briefing: Briefing) -> str:
     """People.yml entries for the named speakers it does not list yet, to copy from."""
-    import json
-
     lines = [
         "# Speakers found in the articles but not listed in content/people.yml.",
         "# Copy the entries you want under `people:` there; edit names, aliases and roles freely.",

@@ -28,7 +28,6 @@ def find_cue(sentence: str) -> re.Match | None:
         return None
     return _CUE.search(sentence)
 _WHETHER = re.compile(r"\b(?:whether|if)\s+(?P<clause>[^;:,]+?)(?=,|[;:]|[.?!]?[”\"]?$)", re.I)
-_CLAUSE_END = re.compile(r",\s*(?:but|and|while|as|although|though)\b|[;:]|[.?!][”\"’]*\s*$")
 _YET_TO = re.compile(r"\bha(?:s|ve|d)\s+(?:yet\s+to|not\s+yet)\s+(?P<rest>[^,;]+)", re.I)
 _UNABLE = re.compile(
     r"\b(?:is|are|was|were|will\s+be|would\s+be)\s+(?:unlikely|unable)\s+to\s+(?P<rest>[^,;]+)", re.I

@@ -45,7 +45,6 @@ _STOPWORDS = frozenset(
 )
 _NAME = NAME_RE.pattern
 _ADVERB_WORD = r"(?:also|later|then|once|still|often|simply|recently|previously|repeatedly|further|again|[a-z]+ly)"
-_ADVERB = rf"(?:{_ADVERB_WORD}\s+)?"
 _ANY_VERB = rf"(?:{SPEECH_VERB_RE}|[a-z]{{3,}}ed)"  # in the slot right after a quote, any past tense
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
 _DETERMINER = (
@@ -93,7 +92,6 @@ _LEADING = re.compile(
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
 _PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
-_NAME_AT_START = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}")
 _NOMINAL_RE = re.compile(rf"^(?P<nom>{_NOMINAL}|{_POSSESSIVE_NOMINAL}){_NOMINAL_END}")
 
 
