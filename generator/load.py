@@ -165,10 +165,8 @@ def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple
         article = load_article(slug, path, sidecars.get(slug), content, settings, diag)
         if article is not None:
             articles.append(article)
-    known = {a.slug for a in articles}
     for a in articles:
-        if a.rewrite_of and a.rewrite_of not in known and a.rewrite_of in by_slug:
-            continue  # the original failed to load; its own error is reported
+        # An original that exists but failed to load reports its own error.
         if a.rewrite_of and a.rewrite_of not in by_slug:
             side = sidecars.get(a.slug, a.path)
             diag.error(side, None, f"rewrite_of: no article with the slug {a.rewrite_of!r}")
@@ -223,15 +221,21 @@ def load_article(
 
 def _check_file_meta(result: ReadResult, path: Path, diag: Diagnostics) -> dict:
     """Validate metadata found in the file itself (front matter, headline, HTML metadata)."""
-    doc = YamlDoc(result.meta, {(k,): line for k, line in result.meta_lines.items() if line})
-    local = Diagnostics(root=diag.root)
-    values = schema.validate(doc, schema.ARTICLE_META, path, local, what="front matter")
     if path.suffix.lower() == ".md":
-        diag.problems.extend(local.problems)
-    else:
-        # Metadata guessed from a pasted or saved page is best effort: drop what does not fit.
-        values = {k: v for k, v in values.items() if not any(f"{k}:" in p.message for p in local.problems)}
-    return {k: v for k, v in values.items() if v not in (None, ())}
+        doc = YamlDoc(result.meta, {(k,): line for k, line in result.meta_lines.items() if line})
+        values = schema.validate(doc, schema.ARTICLE_META, path, diag, what="front matter")
+        return {k: v for k, v in values.items() if v not in (None, ())}
+    # Metadata guessed from a pasted or saved page is best effort: keep what fits, drop the rest.
+    kept = {}
+    for key, value in result.meta.items():
+        field = schema.ARTICLE_META.get(key)
+        try:
+            checked = field.check(value) if field else None
+        except schema.Invalid:
+            continue
+        if checked not in (None, ()):
+            kept[key] = checked
+    return kept
 
 
 def _inside(path: Path, folder: Path) -> bool:
