@@ -95,6 +95,9 @@ def add_articles(root: Path, sources: list[Path], slug: str | None = None) -> li
         except ReaderError as exc:
             diag.error(src, exc.line, exc.message)
             continue
+        except OSError as exc:
+            diag.error(src, None, f"cannot be read: {exc.strerror}")
+            continue
         meta = infer_meta(result)
         base = slug or slugify(str(meta.get("title") or "")) or slugify(src.stem) or "article"
         if slug and slugify(slug, max_words=20) != slug:

@@ -188,6 +188,9 @@ def _summarise(paths: tuple[Path, ...]) -> None:
         except ReaderError as exc:
             problems.append(Problem(str(path), exc.line, exc.message))
             continue
+        except OSError as exc:
+            problems.append(Problem(str(path), None, f"cannot be read: {exc.strerror}"))
+            continue
         ex = run_extract(path.stem, result.text)
         click.echo(f"# {path}: {result.meta.get('title') or '(no title)'}")
         click.echo(f"{len(ex.sentences)} sentences, {len(result.removed)} boilerplate line(s) removed")

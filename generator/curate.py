@@ -16,6 +16,7 @@ from generator.model import Article, Content, Extraction, KeyPoint, Person, Ques
 CLUSTER_SIMILARITY = 0.35
 FEATURED_QUOTES = 6
 UNKNOWN_OUTLET = "Outlet not stated"
+MAX_SLUG = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,7 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
 
 def person_slug(name: str) -> str:
     """A stable, safe page name for a person: people/<slug>.md."""
-    slug = "-".join(re.findall(r"[a-z0-9]+", name.lower())) or "unnamed"
+    slug = "-".join(re.findall(r"[a-z0-9]+", name.lower()))[:MAX_SLUG].strip("-") or "unnamed"
     return "person-index" if slug == "index" else slug
 
 

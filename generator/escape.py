@@ -59,11 +59,20 @@ def yaml_text(text: object) -> Escaped:
     return title_meta(text)
 
 
+def is_linkable(url: str) -> bool:
+    """Tell whether a URL may be linked: absolute http(s) with a host. The schema checks URLs with
+    this when content is loaded, so that href() never refuses one when rendering."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def href(url: object) -> Escaped:
     """An http(s) URL for an href attribute; any other scheme is refused."""
     s = str(url).strip()
-    parts = urlsplit(s)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if not is_linkable(s):
         raise ValueError(f"refusing to link to {s!r}: only http and https URLs are linked")
     safe = quote(s, safe=":/?#[]@!$&'()*+,;=%-._~")
     return Escaped(html.escape(safe, quote=True))

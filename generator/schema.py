@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Diagnostics
+from generator.escape import is_linkable
 from generator.yamlio import YamlDoc
 
 
@@ -83,12 +84,12 @@ def date(value: object) -> dt.date:
     raise Invalid(f"expected a date as YYYY-MM-DD, got {value!r}")
 
 
-_URL = re.compile(r"^https?://[^\s<>\"'`\\]+$", re.IGNORECASE)
+_URL_BREAKERS = re.compile(r"[\s<>\"'`\\]")  # white space and quotes have no place in a pasted URL
 
 
 def url(value: object) -> str:
     """Accept an absolute http(s) URL; every other scheme (javascript:, data:, …) is refused."""
-    if not isinstance(value, str) or not _URL.match(value.strip()):
+    if not isinstance(value, str) or not is_linkable(value.strip()) or _URL_BREAKERS.search(value.strip()):
         raise Invalid(f"expected an http:// or https:// URL, got {value!r}")
     return value.strip()
 

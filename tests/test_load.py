@@ -118,3 +118,9 @@ def test_missing_briefing_yml(make_project, monkeypatch):
     assert problems(root) == [
         "content/briefing.yml: not found; a briefing project needs content/briefing.yml (run briefing in the project folder)"
     ]
+
+
+def test_url_without_host_is_refused_at_load(make_project, monkeypatch):
+    root = make_project({"content/articles/a.txt": "Body.\n", "content/articles/a.yml": "url: http:///nowhere\n"})
+    monkeypatch.chdir(root)
+    assert problems(root) == ["content/articles/a.yml:1: url: expected an http:// or https:// URL, got 'http:///nowhere'"]

@@ -110,3 +110,17 @@ def test_a_quote_not_in_its_source_is_an_error(make_project, monkeypatch):
     folded = replace(first, text="We  will reopen the port this week,")
     ok = ArticleBriefing(ab.article, replace(ab.extraction, quotes=(folded,)), ab.rewrites)
     assert check_verbatim((ok,)) == []
+
+
+def test_very_long_names_still_get_a_page(make_project, monkeypatch):
+    long_name = "Maximilian " * 9 + "Berg"  # 103 characters: its slug is longer than an id may be
+    root = make_project(
+        {
+            "content/articles/port.txt": ARTICLE,
+            "content/people.yml": f"people:\n  - name: {long_name}\n    aliases: [Ana Berg]\n",
+        }
+    )
+    monkeypatch.chdir(root)
+    run(root, build=False)
+    (page,) = [p for p in (root / "build/docs/people").iterdir() if p.name.startswith("maximilian")]
+    assert len(page.stem) <= 80
