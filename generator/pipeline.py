@@ -12,7 +12,15 @@ from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
 from generator.load import load
 from generator.model import Content, Extraction
-from generator.render import DOCS_DIR, WriteReport, render, render_mkdocs_yml, write_if_changed, write_pages
+from generator.render import (
+    DOCS_DIR,
+    WriteReport,
+    environment,
+    render,
+    render_mkdocs_yml,
+    write_if_changed,
+    write_pages,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +73,9 @@ def run(root: Path, *, write: bool = True, build: bool = True, strict: bool = Fa
     problems = check_verbatim(briefing.articles)
     if problems:
         raise BriefingError(problems)
-    pages = render(briefing, root)
-    mkdocs_yml = render_mkdocs_yml(briefing, root)
+    env = environment(root)
+    pages = render(briefing, env)
+    mkdocs_yml = render_mkdocs_yml(briefing, env)
     if not write:
         return RunResult(briefing, None, tuple(diag.warnings), None)
     with project_lock(root):

@@ -77,9 +77,8 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render(briefing: Briefing, root: Path) -> list[Page]:
-    """Render every page of the site, and mkdocs.yml, from the curated briefing."""
-    env = environment(root)
+def render(briefing: Briefing, env: jinja2.Environment) -> list[Page]:
+    """Render every page of the site from the curated briefing."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
         Page("index.md", env.get_template("home.md.j2").render(base=escape.trusted(""), **common)),
@@ -111,9 +110,8 @@ def render(briefing: Briefing, root: Path) -> list[Page]:
     return pages
 
 
-def render_mkdocs_yml(briefing: Briefing, root: Path) -> str:
+def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
     """Render the project's mkdocs.yml from briefing.yml."""
-    env = environment(root)
     return env.get_template("mkdocs.yml.j2").render(
         config=briefing.content.config, docs_dir=escape.trusted(DOCS_DIR.as_posix())
     )

@@ -624,8 +624,7 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
         if speaker is None and len(quote.text.split()) <= MAX_UNATTRIBUTED_PHRASE:
             continue  # a short quoted phrase nobody is said to have spoken: a scare quote or a name
         if speaker is not None and speaker.kind == "name":
-            mentions.append((span.open_at, speaker))
-            mentions.sort(key=lambda m: m[0])
+            bisect.insort(mentions, (span.open_at, speaker), key=lambda m: m[0])
         final = replace(
             quote,
             speaker=speaker.speaker if speaker else None,

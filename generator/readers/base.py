@@ -44,8 +44,7 @@ def decode(data: bytes) -> str:
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE_CHARS:
             raise ReaderError(number, f"line of {len(line)} characters; at most {MAX_LINE_CHARS} expected")
-    # Drop control characters other than newline and tab, and use one Unicode form throughout.
-    text = "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u00ad"
-    ).replace("\u00ad", "")
-    return unicodedata.normalize("NFC", text)
+    # Drop control and format characters (soft hyphens included) other than newline and tab, and use
+    # one Unicode form throughout. Only the distinct characters present are classified.
+    drop = {ord(ch): None for ch in set(text) if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf")}
+    return unicodedata.normalize("NFC", text.translate(drop) if drop else text)
