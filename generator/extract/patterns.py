@@ -106,7 +106,7 @@ POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
 # A work's name is quoted after its kind ("the Syfy movie “Sharknado”") or before a role ("“Today” host").
 MEDIA_BEFORE = re.compile(
     r"\b(?:movie|film|show|series|sitcom|drama|comedy|book|novel|memoir|song|hit|hits|album|podcast|program|"
-    r"programme|episode|play|musical|column|op-ed|editorial|essay|ad|advert|commercial|poster|slogan|hashtag|"
+    r"programme|episode|play|musical|column|commentary|article|op-ed|editorial|essay|ad|advert|commercial|poster|slogan|hashtag|"
     r"magazine|newspaper|network|channel|documentary|video|speech|address|titled|entitled|version of|"
     r"including|segment|report|headlined|bestseller|best-seller)\s*,?\s*$",
     re.IGNORECASE,

@@ -330,11 +330,8 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
 def _cut_sentence(text: str) -> str:
     """Cut text at the first full stop that ends a sentence (not 'Sen.', 'Mr.' or an initial)."""
     for m in re.finditer(r"\.(?=\s|$)", text):
-        word = re.search(r"([A-Za-z]+)$", text[: m.start()])
-        token = word.group(1) if word else ""
-        if (len(token) == 1 and token.isupper()) or token.lower() in ABBREVIATIONS:
-            continue
-        return text[: m.start()]
+        if not _ends_abbreviation(text[: m.end()]):
+            return text[: m.start()]
     return text
 
 
@@ -580,18 +577,36 @@ def speech_mentions(
     for s in sents:
         sentence = masked[s.start : s.end]
         for opener in _CLAUSE_OPENERS.finditer(sentence):
+            if _ends_abbreviation(sentence[: opener.start() + 1]):
+                continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
             who = clause_subject(_INTRO.sub("", sentence[opener.end() :].lstrip()), names)
             if who is not None:
                 found.append((s.start + opener.end(), who))
     for m in _LISTED_VERB.finditer(masked):
         before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
-        if before.rstrip().endswith(","):  # "And Trump, said Sunshine, who …": the subject follows
-            who = subject_after_verb(masked[m.end() : m.end() + 150].lstrip(), names)
-        else:
+        if _POSSESSIVE_END.search(before):
+            continue  # "responded to Calderon’s remarks": a noun, and Calderon is not its subject
+        who = None
+        if before.rstrip().endswith(","):  # "And Trump, said Sunshine, who …": the subject may follow
+            after = masked[m.end() : m.end() + 150].lstrip()
+            # not "…, said the Boeing was unusual" (what was said) nor "…, told me" (an object)
+            if after[:1].isupper() and not _FINITE_VERB.search(re.split(r"[,.;:]", after, maxsplit=1)[0]):
+                who = subject_after_verb(after, names)
+        if who is None:
             who = subject(before, names) or _subject_at_clause_end(before, names)
         if who is not None and who.kind == "name":
             found.append((m.start(), who))
     return sorted(found, key=lambda f: f[0])
+
+
+_POSSESSIVE_END = re.compile(r"[A-Za-z][’']s\s*$")
+_FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should|did|does)\b")
+
+
+def _ends_abbreviation(text: str) -> bool:
+    """True when text ends with the full stop of 'Mr.', 'Sen.' or an initial."""
+    word = re.search(r"([A-Za-z]+)\.$", text)
+    return bool(word) and ((len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1).lower() in ABBREVIATIONS)
 
 
 def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, Attribution]]):
