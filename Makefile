@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test golden serve lint clean
+.PHONY: site test golden serve bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,12 @@ test: $(STAMP)
 # Regenerate the golden Markdown tree after a deliberate rendering change; review the diff.
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py
+
+# Quality and speed figures on ../shared/bench/ (the data stays there).
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python bench/quotes.py --kinds
+	$(BIN)/python bench/keypoints.py --baseline
 
 serve: $(STAMP)
 	$(BIN)/briefing serve
