@@ -15,7 +15,7 @@ site: $(STAMP)
 	$(BIN)/briefing build
 
 test: $(STAMP)
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 
 # Regenerate the golden Markdown tree after a deliberate rendering change; review the diff.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.duplicates import fingerprint, group_duplicates
 from generator.errors import Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote
@@ -25,7 +26,8 @@ class ArticleBriefing:
 
     article: Article
     extraction: Extraction
-    rewrites: tuple[Article, ...]  # articles that are rewrites of this one
+    copies: tuple[tuple[Article, str], ...] = ()  # wire copies and rewrites of this canonical article
+    copy_of: tuple[Article, str] | None = None  # the canonical article this one copies, and how
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +44,8 @@ class PointCluster:
 
     best: Sourced
     sources: tuple[Sourced, ...]
-    independent: int  # distinct stories, rewrites of one another counted once
+    independent: int  # distinct outlets among independent reports; copies of one story count once
+    copies: frozenset[str] = frozenset()  # slugs of sources that are wire copies or rewrites
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +120,23 @@ class Briefing:
 def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
     """Merge extractions with the people and relations written in content/."""
     canonical = _people_lookup(content.people)
+    by_slug = {a.slug: a for a in content.articles}
+    prints = {a.slug: fingerprint(extractions[a.slug].sentences) for a in content.articles}
+    copies: dict[str, list[tuple[Article, str]]] = {}
+    copy_of: dict[str, tuple[Article, str]] = {}
+    for group in group_duplicates(list(content.articles), prints):
+        for d in group.duplicates:
+            copies.setdefault(group.canonical, []).append((by_slug[d.slug], d.relation))
+            copy_of[d.slug] = (by_slug[group.canonical], d.relation)
     articles = []
     for article in content.articles:
         ex = extractions[article.slug]
         quotes = tuple(_canonical_speaker(q, canonical, article) for q in ex.quotes)
-        rewrites = tuple(a for a in content.articles if a.rewrite_of == article.slug)
-        articles.append(ArticleBriefing(article, replace(ex, quotes=quotes), rewrites))
+        articles.append(
+            ArticleBriefing(
+                article, replace(ex, quotes=quotes), tuple(copies.get(article.slug, ())), copy_of.get(article.slug)
+            )
+        )
     people = speakers(articles, content.people)
     return Briefing(
         content=content,
@@ -156,25 +170,18 @@ def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article) ->
     return replace(q, speaker=person.name, role=person.role_on(article.published) or q.role, speaker_kind="name")
 
 
-def family(article: Article, by_slug: dict[str, Article]) -> str:
-    """The original an article rewrites (following the chain), so rewrites count once."""
-    seen = {article.slug}
-    while article.rewrite_of and article.rewrite_of in by_slug and article.rewrite_of not in seen:
-        article = by_slug[article.rewrite_of]
-        seen.add(article.slug)
-    return article.slug
-
-
 def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, ...]:
-    """Group near-equivalent key points across articles; rank by corroboration, recency, salience."""
+    """Group near-equivalent key points across articles; rank by corroboration, recency, salience.
+
+    A wire copy or rewrite only adds sources to its canonical article's points, never new ones,
+    and never counts as another outlet."""
     items = [Sourced(ab.article, kp) for ab in articles for kp in ab.extraction.key_points]
     if not items:
         return ()
     vectors = tfidf_vectors([content_words(s.item.text) for s in items])
-    by_slug = {ab.article.slug: ab.article for ab in articles}
-    # A rewrite whose original is here only adds sources to the original's points, never new ones.
-    is_rewrite = [family(s.article, by_slug) != s.article.slug for s in items]
-    order = sorted(range(len(items)), key=lambda i: (is_rewrite[i], -items[i].item.score, items[i].article.slug))
+    family = {ab.article.slug: ab.copy_of[0] if ab.copy_of else ab.article for ab in articles}
+    is_copy = [family[s.article.slug].slug != s.article.slug for s in items]
+    order = sorted(range(len(items)), key=lambda i: (is_copy[i], -items[i].item.score, items[i].article.slug))
     clusters: list[list[int]] = []
     for i in order:
         for members in clusters:
@@ -183,13 +190,15 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
                 members.append(i)
                 break
         else:
-            if not is_rewrite[i]:
+            if not is_copy[i]:
                 clusters.append([i])
     result = []
     for members in clusters:
         sources = tuple(items[j] for j in members)
-        independent = len({family(s.article, by_slug) for s in sources})
-        result.append(PointCluster(items[members[0]], sources, independent))
+        originals = {family[s.article.slug] for s in sources}
+        outlets = {a.outlet.casefold() if a.outlet else f"slug:{a.slug}" for a in originals}
+        copied = frozenset(items[j].article.slug for j in members if is_copy[j])
+        result.append(PointCluster(items[members[0]], sources, len(outlets), copied))
     return tuple(
         sorted(
             result,

@@ -87,15 +87,9 @@ def render(briefing: Briefing, env: jinja2.Environment) -> list[Page]:
         Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
     ]
     article_template = env.get_template("article.md.j2")
-    by_slug = {a.article.slug: a.article for a in briefing.articles}
     for ab in briefing.articles:
         pages.append(
-            Page(
-                f"articles/{ab.article.slug}.md",
-                article_template.render(
-                    base=escape.trusted("../"), ab=ab, original=by_slug.get(ab.article.rewrite_of or ""), **common
-                ),
-            )
+            Page(f"articles/{ab.article.slug}.md", article_template.render(base=escape.trusted("../"), ab=ab, **common))
         )
     person_template = env.get_template("person.md.j2")
     for person in briefing.speakers:

@@ -17,7 +17,13 @@ def test_loads_all_three_formats(corpus_project, monkeypatch):
     monkeypatch.chdir(corpus_project)
     content = load(corpus_project)
     by_slug = {a.slug: a for a in content.articles}
-    assert set(by_slug) == {"harbour-talks-stall", "ceasefire-plan-published", "aid-corridor-opens", "hostile-input"}
+    assert set(by_slug) == {
+        "harbour-talks-stall",
+        "ceasefire-plan-published",
+        "aid-corridor-opens",
+        "aid-convoy-reaches-town",
+        "hostile-input",
+    }
     txt = by_slug["harbour-talks-stall"]
     assert txt.title == "Harbour talks stall over port security, officials say"  # first-line headline
     assert txt.outlet == "Harbour Gazette" and txt.published == dt.date(2025, 3, 4)

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 import pytest
 
-from generator.curate import ArticleBriefing, check_verbatim, curate
+from generator.curate import check_verbatim, curate
 from generator.errors import BriefingError
 from generator.load import load
 from generator.model import Person, RoleSpan
@@ -103,12 +103,12 @@ def test_a_quote_not_in_its_source_is_an_error(make_project, monkeypatch):
     assert check_verbatim(b.articles) == []
     first = ab.extraction.quotes[0]
     edited = replace(first, text="We will never reopen the port")  # as a careless edit would
-    bad = ArticleBriefing(ab.article, replace(ab.extraction, quotes=(edited,)), ab.rewrites)
+    bad = replace(ab, extraction=replace(ab.extraction, quotes=(edited,)))
     (problem,) = check_verbatim((bad,))
     assert str(problem).endswith("port.txt:3: quote not found verbatim in the article: “We will never reopen the port”")
     # quote marks and white space are not differences
     folded = replace(first, text="We  will reopen the port this week,")
-    ok = ArticleBriefing(ab.article, replace(ab.extraction, quotes=(folded,)), ab.rewrites)
+    ok = replace(ab, extraction=replace(ab.extraction, quotes=(folded,)))
     assert check_verbatim((ok,)) == []
 
 
