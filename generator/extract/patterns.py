@@ -145,7 +145,11 @@ UNCERTAINTY_CUES = (
     r"(?:pending|undetermined|unresolved|in\s+doubt|up\s+in\s+the\s+air)",
     r"(?:unlikely|unable)\s+to\s+\w+",
     r"no\s+(?:one|body)\s+knows",
+    r"\bwhether\b[^.;]{1,80}?\b(?:will|would|can|could)\b",
+    r"(?:so\s+far|to\s+date)[,\s]+(?:[^.;]{0,40}?)(?:to\s+little\s+effect|(?:sorely\s+)?lacking|in\s+vain|no\s+sign)",
 )
+# A demand someone made of an actor: "called on Israel to engage more seriously on …".
+DEMAND_VERBS = r"(?:called\s+on|calls\s+on|urged|urges|pressed|presses|pushed|pushes|pressure\s+on|asked)"
 
 # Honorifics that tell whether "he" or "she" can refer to a name.
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
