@@ -9,10 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from generator.chart import coverage_svg
 from generator.duplicates import fingerprint, group_duplicates
 from generator.errors import Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
-from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote
+from generator.load import slugify
+from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
+from generator.open_questions import QuestionBriefing, merge_questions
+from generator.timeline import Event, events
+from generator.topics import Tagger
 
 CLUSTER_SIMILARITY = 0.35
 FEATURED_QUOTES = 6
@@ -28,6 +33,7 @@ class ArticleBriefing:
     extraction: Extraction
     copies: tuple[tuple[Article, str], ...] = ()  # wire copies and rewrites of this canonical article
     copy_of: tuple[Article, str] | None = None  # the canonical article this one copies, and how
+    topics: tuple[Topic, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +86,38 @@ class PersonSuggestion:
 
 
 @dataclass(frozen=True, slots=True)
-class QuestionBriefing:
-    """An open question and every article that raised it."""
+class TopicBriefing:
+    """One topic's own briefing: its articles, key points, quotes and questions."""
 
-    question: str
-    raised_by: tuple[Sourced, ...]
+    topic: Topic
+    articles: tuple[ArticleBriefing, ...]
+    clusters: tuple[PointCluster, ...]
+    quotes: tuple[Sourced, ...]
+    questions: tuple[QuestionBriefing, ...]
+
+
+STATUS_LABELS = ("Open", "Suggested", "Answered", "Moot")
+
+
+def _status_label(q: QuestionBriefing) -> str:
+    return q.status.capitalize() if q.curated else "Suggested"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionGroup:
+    """The questions of one topic (None: no topic), by status."""
+
+    topic: Topic | None
+    by_status: tuple[tuple[str, tuple[QuestionBriefing, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OutletBriefing:
+    """An outlet and its articles, newest first."""
+
+    name: str
+    slug: str  # the page: outlets/<slug>.md
+    articles: tuple[ArticleBriefing, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +132,11 @@ class Briefing:
     questions: tuple[QuestionBriefing, ...]
     featured: tuple[Sourced, ...]
     suggestions: tuple[PersonSuggestion, ...]
+    topics: tuple[TopicBriefing, ...] = ()
+    timeline: tuple[Event, ...] = ()
+    outlets: tuple[OutletBriefing, ...] = ()
+    coverage: str = ""  # the inline SVG chart of articles per day by outlet
+    warnings: tuple[Problem, ...] = ()
 
     def person_page(self, name: str | None) -> str | None:
         """The page id of a named speaker, or None for an unnamed source."""
@@ -108,13 +146,24 @@ class Briefing:
         return None
 
     @property
-    def by_outlet(self) -> tuple[tuple[str, tuple[ArticleBriefing, ...]], ...]:
-        """Articles grouped by outlet, outlets alphabetically, articles without one last."""
-        groups: dict[str, list[ArticleBriefing]] = {}
-        for ab in self.articles:
-            groups.setdefault(ab.article.outlet or "", []).append(ab)
-        order = sorted(groups, key=lambda o: (o == "", o.lower()))
-        return tuple((o or UNKNOWN_OUTLET, tuple(groups[o])) for o in order)
+    def question_groups(self) -> tuple[QuestionGroup, ...]:
+        """Questions by topic (taxonomy order, untagged last), then by status."""
+        order = [t.topic for t in self.topics] + [None]
+        groups = []
+        for topic in order:
+            mine = [q for q in self.questions if q.topic == topic]
+            by_status = tuple(
+                (label, tuple(q for q in mine if _status_label(q) == label))
+                for label in STATUS_LABELS
+                if any(_status_label(q) == label for q in mine)
+            )
+            if by_status:
+                groups.append(QuestionGroup(topic, by_status))
+        return tuple(groups)
+
+    def outlet_page(self, name: str | None) -> str | None:
+        """The page id of an outlet."""
+        return next((o.slug for o in self.outlets if o.name == (name or UNKNOWN_OUTLET)), None)
 
 
 def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
@@ -128,28 +177,88 @@ def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
         for d in group.duplicates:
             copies.setdefault(group.canonical, []).append((by_slug[d.slug], d.relation))
             copy_of[d.slug] = (by_slug[group.canonical], d.relation)
+    tagger = Tagger(content.config.topics)
     articles = []
     for article in content.articles:
         ex = extractions[article.slug]
         quotes = tuple(_canonical_speaker(q, canonical, article) for q in ex.quotes)
         articles.append(
             ArticleBriefing(
-                article, replace(ex, quotes=quotes), tuple(copies.get(article.slug, ())), copy_of.get(article.slug)
+                article,
+                replace(ex, quotes=quotes),
+                tuple(copies.get(article.slug, ())),
+                copy_of.get(article.slug),
+                tagger.article_tags(article),
             )
         )
     people = speakers(articles, content.people)
+    clusters = cluster_key_points(articles)
+    questions, warnings = merge_questions(
+        [(ab.article, ab.extraction) for ab in articles],
+        content.questions,
+        tagger,
+        str(content.root / "content" / "questions.yml"),
+    )
     return Briefing(
         content=content,
         articles=tuple(articles),
-        clusters=cluster_key_points(articles),
+        clusters=clusters,
         speakers=people,
         sources=tuple(
             Sourced(ab.article, q) for ab in articles for q in ab.extraction.quotes if q.speaker_kind == "nominal"
         ),
-        questions=merge_questions(articles),
+        questions=questions,
         featured=featured_quotes(articles),
         suggestions=suggest_people(people),
+        topics=topic_briefings(tagger, articles, clusters, questions),
+        timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
+        outlets=outlets(articles),
+        coverage=coverage_svg([ab.article for ab in articles]),
+        warnings=tuple(warnings),
     )
+
+
+def topic_briefings(
+    tagger: Tagger,
+    articles: list[ArticleBriefing],
+    clusters: tuple[PointCluster, ...],
+    questions: tuple[QuestionBriefing, ...],
+) -> tuple[TopicBriefing, ...]:
+    """Each topic's own briefing, in taxonomy order: what mentions one of its keywords."""
+    out = []
+    for topic in tagger.topics:
+        quotes = tuple(
+            Sourced(ab.article, q)
+            for ab in articles
+            for q in ab.extraction.quotes
+            if tagger.mentions(topic, ab.extraction.sentence(q.sentence_id).text)
+        )
+        out.append(
+            TopicBriefing(
+                topic=topic,
+                articles=tuple(ab for ab in articles if topic in ab.topics),
+                clusters=tuple(c for c in clusters if tagger.mentions(topic, *(s.item.text for s in c.sources))),
+                quotes=quotes,
+                questions=tuple(q for q in questions if q.topic == topic),
+            )
+        )
+    return tuple(out)
+
+
+def outlets(articles: list[ArticleBriefing]) -> tuple[OutletBriefing, ...]:
+    """Articles grouped by outlet, outlets alphabetically, articles without one last."""
+    groups: dict[str, list[ArticleBriefing]] = {}
+    for ab in articles:
+        groups.setdefault(ab.article.outlet or "", []).append(ab)
+    out, used = [], set()
+    for name in sorted(groups, key=lambda o: (o == "", o.casefold())):
+        base = slugify(name or UNKNOWN_OUTLET) or "outlet"
+        slug, n = base, 2
+        while slug in used or slug == "index":
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(OutletBriefing(name or UNKNOWN_OUTLET, slug, tuple(groups[name])))
+    return tuple(out)
 
 
 def _people_lookup(people: tuple[Person, ...]) -> dict[str, Person]:
@@ -279,18 +388,6 @@ def _line_of(ab: ArticleBriefing, sentence_id: str) -> int | None:
         if s.id == sentence_id and s.paragraph < len(ab.article.paragraph_lines):
             return ab.article.paragraph_lines[s.paragraph] or None
     return None
-
-
-def merge_questions(articles: list[ArticleBriefing]) -> tuple[QuestionBriefing, ...]:
-    """Merge the same question raised by several articles (same wording, folded)."""
-    merged: dict[str, list[Sourced]] = {}
-    wording: dict[str, str] = {}
-    for ab in reversed(articles):  # oldest first, so the first wording is the earliest
-        for q in ab.extraction.questions:
-            key = " ".join(q.question.lower().split())
-            wording.setdefault(key, q.question)
-            merged.setdefault(key, []).append(Sourced(ab.article, q))
-    return tuple(QuestionBriefing(wording[k], tuple(v)) for k, v in merged.items())
 
 
 def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:

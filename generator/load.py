@@ -8,7 +8,18 @@ from pathlib import Path
 
 from generator import schema
 from generator.errors import Diagnostics
-from generator.model import Article, BriefingConfig, Content, Person, ReadResult, RoleSpan, Settings
+from generator.model import (
+    Article,
+    BriefingConfig,
+    Content,
+    CuratedQuestion,
+    Person,
+    ReadResult,
+    RoleSpan,
+    SentenceRef,
+    Settings,
+    Topic,
+)
 from generator.readers import READERS, ReaderError
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
@@ -16,6 +27,7 @@ CONTENT_DIR = "content"
 ARTICLES_DIR = "articles"
 BRIEFING_FILE = "briefing.yml"
 PEOPLE_FILE = "people.yml"
+QUESTIONS_FILE = "questions.yml"
 MAX_YAML_BYTES = 1024 * 1024
 TITLE_WORDS = 14
 
@@ -33,8 +45,9 @@ def load(root: Path, diag: Diagnostics | None = None) -> Content:
     config = load_config(content / BRIEFING_FILE, diag)
     people = load_people(content / PEOPLE_FILE, diag)
     articles = load_articles(content, config.settings, diag)
+    questions = load_questions(content / QUESTIONS_FILE, config, {a.slug for a in articles}, diag)
     diag.raise_if_errors()
-    return Content(root=root, config=config, articles=articles, people=people)
+    return Content(root=root, config=config, articles=articles, people=people, questions=questions)
 
 
 def read_yaml(path: Path, diag: Diagnostics, content_root: Path | None = None) -> YamlDoc | None:
@@ -82,7 +95,86 @@ def load_config(path: Path, diag: Diagnostics) -> BriefingConfig:
         language=values["language"],  # type: ignore[arg-type]
         site_url=values["site_url"],  # type: ignore[arg-type]
         settings=settings,
+        topics=load_topics(doc, path, diag),
     )
+
+
+def _items(doc: YamlDoc, key: str, path: Path, diag: Diagnostics, expected: str) -> list[int]:
+    """Indexes of the list under a top-level key; an error (and no items) when it is not a list."""
+    value = doc.value.get(key) if isinstance(doc.value, dict) else None
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        diag.error(path, doc.line((key,)), f"{key}: expected a list of {expected}")
+        return []
+    return list(range(len(value)))
+
+
+def load_topics(doc: YamlDoc, path: Path, diag: Diagnostics) -> tuple[Topic, ...]:
+    """The topic taxonomy in briefing.yml: names, keywords and descriptions."""
+    topics: list[Topic] = []
+    seen: dict[str, int] = {}
+    for i in _items(doc, "topics", path, diag, "{name, keywords}"):
+        v = schema.validate(doc, schema.TOPIC, path, diag, prefix=("topics", i), what="topic")
+        if not v["name"]:
+            continue
+        line = doc.line(("topics", i)) or 0
+        slug = slugify(v["name"]) or f"topic-{i + 1}"  # type: ignore[arg-type]
+        if slug in seen:
+            diag.error(path, line, f"topic {v['name']!r} has the same page name as the topic on line {seen[slug]}")
+        seen[slug] = line
+        keywords = v["keywords"] or (v["name"],)
+        topics.append(Topic(v["name"], slug, keywords, v["description"]))  # type: ignore[arg-type]
+    return tuple(topics)
+
+
+def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Diagnostics) -> tuple[CuratedQuestion, ...]:
+    """Read content/questions.yml when present: the curated open questions."""
+    if not path.exists():
+        return ()
+    doc = read_yaml(path, diag, path.parent)
+    if doc is None or doc.value is None:
+        return ()
+    if not isinstance(doc.value, dict):
+        diag.error(path, doc.line(()), "expected a mapping with a 'questions:' list")
+        return ()
+    schema.validate(doc, {"questions": schema.Field(lambda v: v)}, path, diag)
+    topics = {t.name.casefold() for t in config.topics}
+    questions, ids = [], {}
+    for i in _items(doc, "questions", path, diag, "questions"):
+        where = ("questions", i)
+        v = schema.validate(doc, schema.QUESTION, path, diag, prefix=where, what="question")
+        if not v["id"] or not v["question"]:
+            continue
+        line = doc.line(where)
+        if v["id"] in ids:
+            diag.error(path, line, f"id {v['id']!r} is already used by the question on line {ids[v['id']]}")
+        ids[v["id"]] = line
+        if v["topic"] and v["topic"].casefold() not in topics:  # type: ignore[union-attr]
+            diag.warn(path, doc.line(where + ("topic",)), f"topic {v['topic']!r} is not in briefing.yml's topics")
+        if v["status"] == "answered" and not v["answer"]:
+            diag.warn(path, doc.line(where + ("status",)), "status is 'answered' but there is no 'answer:'")
+        refs = []
+        for k, (article, sentence) in enumerate(v["evidence"]):  # type: ignore[arg-type]
+            ref_line = doc.line(where + ("evidence", k))
+            refs.append(SentenceRef(article, sentence, ref_line))
+        source = None
+        if v["answer_source"]:
+            source = SentenceRef(*v["answer_source"], doc.line(where + ("answer_source",)))  # type: ignore[misc]
+        for ref in refs + ([source] if source else []):
+            if ref.article not in slugs:  # a removed article: the reference is kept, and shown nowhere
+                diag.warn(path, ref.line, f"no article with the slug {ref.article!r}; expected 'article-slug#s-…'")
+        if v["raised_in"] and v["raised_in"] not in slugs:
+            diag.warn(path, doc.line(where + ("raised_in",)), f"raised_in: no article with the slug {v['raised_in']!r}")
+            v["raised_in"] = None
+        questions.append(
+            CuratedQuestion(
+                id=v["id"], question=v["question"], topic=v["topic"], status=v["status"],  # type: ignore[arg-type]
+                raised=v["raised"], raised_in=v["raised_in"], evidence=tuple(refs),  # type: ignore[arg-type]
+                answer=v["answer"], answer_source=source, notes=v["notes"], line=line,  # type: ignore[arg-type]
+            )
+        )
+    return tuple(questions)
 
 
 def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:

@@ -27,6 +27,17 @@ class BriefingConfig:
     language: str = "en"
     site_url: str | None = None
     settings: Settings = field(default_factory=Settings)
+    topics: tuple[Topic, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A topic of the editable taxonomy in briefing.yml; items mentioning a keyword are tagged with it."""
+
+    name: str
+    slug: str
+    keywords: tuple[str, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +152,32 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class SentenceRef:
+    """A reference to one sentence of one article, written 'article-slug#s-…' in YAML."""
+
+    article: str
+    sentence: str
+    line: int | None = None  # where the reference was written, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedQuestion:
+    """An open question from content/questions.yml."""
+
+    id: str
+    question: str
+    topic: str | None
+    status: str  # "open", "answered" or "moot"
+    raised: dt.date | None  # when it was first raised, if the editor says so
+    raised_in: str | None  # in which article
+    evidence: tuple[SentenceRef, ...]
+    answer: str | None
+    answer_source: SentenceRef | None
+    notes: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RoleSpan:
     """A role a person held from `since` until `until` (either end may be open)."""
 
@@ -176,3 +213,4 @@ class Content:
     config: BriefingConfig
     articles: tuple[Article, ...]
     people: tuple[Person, ...] = ()
+    questions: tuple[CuratedQuestion, ...] = ()

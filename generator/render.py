@@ -85,7 +85,16 @@ def render(briefing: Briefing, env: jinja2.Environment) -> list[Page]:
         Page("articles/index.md", env.get_template("articles.md.j2").render(base=escape.trusted("../"), **common)),
         Page("people/index.md", env.get_template("people.md.j2").render(base=escape.trusted("../"), **common)),
         Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
+        Page("topics/index.md", env.get_template("topics.md.j2").render(base=escape.trusted("../"), **common)),
+        Page("timeline.md", env.get_template("timeline.md.j2").render(base=escape.trusted(""), **common)),
+        Page("outlets/index.md", env.get_template("outlets.md.j2").render(base=escape.trusted("../"), **common)),
     ]
+    topic_template = env.get_template("topic.md.j2")
+    for tb in briefing.topics:
+        pages.append(Page(f"topics/{tb.topic.slug}.md", topic_template.render(base=escape.trusted("../"), tb=tb, **common)))
+    outlet_template = env.get_template("outlet.md.j2")
+    for o in briefing.outlets:
+        pages.append(Page(f"outlets/{o.slug}.md", outlet_template.render(base=escape.trusted("../"), o=o, **common)))
     article_template = env.get_template("article.md.j2")
     for ab in briefing.articles:
         pages.append(

@@ -199,6 +199,44 @@ SETTINGS = {
     "boilerplate": Field(regex_list, default=()),
 }
 
+_SENTENCE_REF = re.compile(r"^(?P<article>[a-z0-9][a-z0-9-]{0,79})#(?P<sentence>s-[0-9a-f]{10})$")
+
+
+def sentence_ref(value: object) -> tuple[str, str]:
+    """Accept a reference to a sentence: 'article-slug#s-0123456789' (the sentence's anchor)."""
+    m = _SENTENCE_REF.match(value) if isinstance(value, str) else None
+    if not m:
+        raise Invalid(f"expected 'article-slug#s-…' (an article's slug and a sentence anchor), got {value!r}")
+    return m.group("article"), m.group("sentence")
+
+
+def sentence_refs(value: object) -> tuple[tuple[str, str], ...]:
+    """Accept a list of sentence references."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise Invalid(f"expected a list of 'article-slug#s-…' references, got {_kind(value)}")
+    return tuple(sentence_ref(v) for v in value)
+
+
+TOPIC = {
+    "name": Field(text(120), required=True),
+    "keywords": Field(text_list(100, 80), default=()),
+    "description": Field(text(1000), default=""),
+}
+QUESTION = {
+    "id": Field(slug, required=True),
+    "question": Field(text(500), required=True),
+    "topic": Field(text(120)),
+    "status": Field(choice("open", "answered", "moot"), default="open"),
+    "raised": Field(date),
+    "raised_in": Field(slug),
+    "evidence": Field(sentence_refs, default=()),
+    "answer": Field(text(4000)),
+    "answer_source": Field(sentence_ref),
+    "notes": Field(text(4000)),
+}
+
 BRIEFING = {
     "title": Field(text(200), required=True),
     "description": Field(text(1000), default=""),
@@ -206,6 +244,7 @@ BRIEFING = {
     "language": Field(choice("en", "de", "fr", "es", "it", "nl", "pt", "ar", "he"), default="en"),
     "site_url": Field(url),
     "settings": Field(lambda v: v, default=None),  # validated as its own mapping
+    "topics": Field(lambda v: v, default=()),  # validated item by item as TOPIC
 }
 
 PERSON = {

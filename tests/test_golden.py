@@ -56,5 +56,6 @@ def test_removed_article_removes_its_page(corpus_project, monkeypatch):
     run(corpus_project, build=False)
     (corpus_project / "content/articles/aid-corridor-opens.html").unlink()
     result = run(corpus_project, build=False)
-    assert result.report.removed == ("articles/aid-corridor-opens.md",)
+    # its page, and the page of the outlet it was the only article of
+    assert result.report.removed == ("articles/aid-corridor-opens.md", "outlets/bay-post.md")
     assert "articles/index.md" in result.report.written
