@@ -70,7 +70,7 @@ class Diagnostics:
         return [p for p in self.problems if p.severity == "warning"]
 
     def raise_if_errors(self, strict: bool = False) -> None:
-        """Raise BriefingError with every error (and warning, when strict) collected so far."""
-        failing = self.problems if strict else self.errors
-        if failing:
-            raise BriefingError(sorted(failing, key=lambda p: (p.path, p.line or 0)))
+        """Raise BriefingError when there are errors (or warnings, when strict), listing every
+        problem collected so far, warnings included."""
+        if self.errors or (strict and self.problems):
+            raise BriefingError(sorted(self.problems, key=lambda p: (p.path, p.line or 0)))

@@ -12,9 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from generator.errors import Problem
-from generator.extract.questions import same_matter
+from generator.extract.questions import same_matter, stems
 from generator.load import slugify
-from generator.model import Article, CuratedQuestion, Extraction, Sentence, SentenceRef, Topic
+from generator.model import Article, CuratedQuestion, Extraction, QuestionCandidate, Sentence, SentenceRef, Topic
 from generator.topics import Tagger
 
 STATUSES = ("open", "answered", "moot")
@@ -75,6 +75,7 @@ def merge_questions(
                     questions_file, ref.line,
                     f"{ref.sentence} is not a sentence of {ref.article} (was the sentence edited?); "
                     "expected an anchor from that article's page",
+                    severity="warning",
                 )
             )
         return sentence
@@ -89,9 +90,7 @@ def merge_questions(
     oldest_first = sorted(articles, key=lambda pair: (pair[0].published or dt.date.max, pair[0].slug))
     for article, ex in oldest_first:
         for cand in ex.questions:
-            ids = {e.sentence_id for e in cand.evidence}
-            target = next((e for e in entries if ids & set(e.sentences.get(article.slug, {}))), None)
-            target = target or next((e for e in entries if same_matter(e.question, cand.question)), None)
+            target = _target(entries, article.slug, cand)
             if target is None:
                 target = _Entry(cand.question, None)
                 entries.append(target)
@@ -127,6 +126,22 @@ def merge_questions(
             )
         )
     return tuple(out), problems
+
+
+def _target(entries: list[_Entry], slug: str, cand: QuestionCandidate) -> _Entry | None:
+    """The entry a candidate joins: a curated question asking the same thing, else the curated
+    question citing its evidence (the closest in wording when several do), else a suggestion
+    asking the same thing."""
+    same = [e for e in entries if same_matter(e.question, cand.question)]
+    curated_same = [e for e in same if e.curated is not None]
+    if curated_same:
+        return curated_same[0]
+    ids = {ev.sentence_id for ev in cand.evidence}
+    citing = [e for e in entries if e.curated is not None and ids & set(e.sentences.get(slug, {}))]
+    if citing:
+        words = stems(cand.question)
+        return max(citing, key=lambda e: len(words & stems(e.question)))  # the first of equals
+    return same[0] if same else None
 
 
 def _unique(base: str, used: set[str]) -> str:

@@ -70,6 +70,9 @@ def run(root: Path, *, write: bool = True, build: bool = True, strict: bool = Fa
     content = load(root, diag)
     diag.raise_if_errors(strict=strict)
     briefing = curate(content, extract_all(content))
+    for w in briefing.warnings:  # references in content/ that point at nothing
+        diag.warn(w.path, w.line, w.message)
+    diag.raise_if_errors(strict=strict)
     problems = check_verbatim(briefing.articles)
     if problems:
         raise BriefingError(problems)

@@ -162,7 +162,7 @@ def _resolve_it(question: str, sentence: str, index: int, previous: str) -> str:
     return f"{m.group('verb')} {name} {question[m.end() :]}" if name else question
 
 
-_STEM_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly)$")
+_STEM_SUFFIX = re.compile(r"(?:ance|ment|ing|ed|es|s|ly)$")
 
 
 def stems(text: str) -> set[str]:
