@@ -50,7 +50,7 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
         totals[slot] += n
     peak = max(totals.values())
     plot_w, plot_h = WIDTH - LEFT - 8, HEIGHT - BOTTOM - TOP
-    bar_w = plot_w / slots
+    bar_w = min(plot_w / slots, 48.0)  # a few days of coverage should not fill the chart with one bar
     unit = "week" if weekly else "day"
     busiest = min(s for s, n in totals.items() if n == peak)
     busiest_day = first + dt.timedelta(days=busiest * step)
@@ -63,7 +63,8 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
     )
     e = html.escape
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" viewBox="0 0 {WIDTH} {HEIGHT}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc">',
         f'<title id="{chart_id}-title">Articles per {unit} by outlet</title>',
         f'<desc id="{chart_id}-desc">{e(description)}</desc>',
@@ -103,6 +104,6 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
         out.append(f'<rect x="{x}" y="{y}" width="10" height="10" fill="{colours.get(outlet, OTHER_COLOUR)}"/>')
         out.append(f'<text x="{x + 14}" y="{y + 9}" font-size="11" fill="currentColor">{e(name)}</text>')
         x += width
-    out[0] = out[0].replace(f'viewBox="0 0 {WIDTH} {HEIGHT}"', f'viewBox="0 0 {WIDTH} {y + 14}"')
+    out[0] = out[0].replace(f'height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"', f'height="{y + 14}" viewBox="0 0 {WIDTH} {y + 14}"')
     out.append("</svg>")
     return "".join(out)
