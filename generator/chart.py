@@ -105,6 +105,7 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
         out.append(f'<text x="{x + 14}" y="{y + 9}" font-size="11" fill="currentColor">{e(name)}</text>')
         x += width
     height = y + 14  # the legend may have wrapped onto more rows
-    out[0] = out[0].replace(f'height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"', f'height="{height}" viewBox="0 0 {WIDTH} {height}"')
+    old_size = f'height="{HEIGHT}" viewBox="0 0 {WIDTH} {HEIGHT}"'
+    out[0] = out[0].replace(old_size, f'height="{height}" viewBox="0 0 {WIDTH} {height}"')
     out.append("</svg>")
     return "".join(out)
