@@ -8,9 +8,9 @@ content/ is escaped.
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 
+from generator.escape import html_text
 from generator.model import Article
 
 # Okabe–Ito: distinguishable with the common forms of colour blindness.
@@ -61,7 +61,7 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
         + "; ".join(f"{o}: {n}" for o, n in sorted(by_outlet.items(), key=lambda kv: (-kv[1], kv[0].casefold())))
         + "."
     )
-    e = html.escape
+    e = html_text  # also escapes braces: no template syntax from content/ reaches the page
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="briefing-chart" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" '
