@@ -142,6 +142,7 @@ def test_unmet_demand_across_two_sentences():
         ("According to Ana Ruiz, “the port is closed.”", "Ana Ruiz", "partial"),
         ("“No comment,” a senior official said.", "a senior official", "direct"),
         ('"Straight quotes work too," Lee Chen said.', "Lee Chen", "direct"),
+        ("“The impact of the debate is small,” wrote Jane Doe for Coastal Wire.", "Jane Doe", "direct"),
     ],
 )
 def test_inline_attribution(text, speaker, kind):

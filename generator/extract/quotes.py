@@ -314,6 +314,8 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
         # The name that ends the phrase ("Idaho … executive Frank VanderSloot"), else the one
         # that opens it ("Robert Antonacci of the New York delegation").
         last = runs[-1] if not head[runs[-1].end() :].strip() else runs[0]
+        if last is not runs[0] and _ENDS_PREPOSITION.search(head[: last.start()]):
+            last = runs[-2]  # "wrote Cameron Easley for Morning Consult": the outlet is no speaker
         appos = chunks[1] if len(chunks) > 1 and chunks[1][:1].islower() else None
         person = _person(last.group(0), head[: last.start()], appos, names)
         if person:
@@ -599,6 +601,7 @@ def speech_mentions(
     return sorted(found, key=lambda f: f[0])
 
 
+_ENDS_PREPOSITION = re.compile(r"\b(?:for|of|at|with|from|in|on|to|by)\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[A-Za-z][’']s\s*$")
 _FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should|did|does)\b")
 
