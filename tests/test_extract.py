@@ -220,3 +220,12 @@ def test_seed_quote_counts_per_speaker(seed):
     assert miller == ["pronoun", "continuation", "pronoun"]  # "he said", the quote after it, "he continued"
     mtp = by_speaker["Antony Blinken"][0]
     assert mtp.text.startswith("Israel’s on the trajectory")
+
+
+def test_a_title_case_headline_names_nobody():
+    text = (
+        "Gold Star Mom Corners Obama At Town Hall\n\n"
+        "“There is no doubt about it,” said Obama at the event on Thursday evening."
+    )
+    (q,) = extract("t", text).quotes
+    assert q.speaker == "Obama"

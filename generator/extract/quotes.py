@@ -187,6 +187,12 @@ def _is_headline(line: str) -> bool:
     return len(line.split()) <= 20 and not re.search(r"[.!?:][”\"’)]*\s*$", line)
 
 
+def _is_title_case(line: str) -> bool:
+    """A headline in title case: most of its words capitalised."""
+    words = [w for w in line.split() if w[:1].isalpha()]
+    return _is_headline(line) and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 # --- names and roles -------------------------------------------------------------------------------
 
 
@@ -195,7 +201,10 @@ def name_index(text: str) -> NameIndex:
     names: list[str] = []
     roles: dict[str, str] = {}
     genders: dict[str, str] = {}
+    headlines = [(h.start(), h.end()) for h in re.finditer(r"[^\n]+", text) if _is_title_case(h.group(0))]
     for m in NAME_RE.finditer(text):
+        if any(start <= m.start() < end for start, end in headlines):
+            continue  # "Gold Star Mom Corners Obama": a headline's capitals are no name
         title, name = split_title(m.group(0))
         honorific = HONORIFIC_GENDER.get((title or "").split(" ")[0]) if title else None
         if honorific and name:
