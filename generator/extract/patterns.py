@@ -128,7 +128,8 @@ NOT_NAMES = frozenset(
     The A An But And It He She They We I In On At This That These Those There His Her Their Its
     Our As After Before When While If So Yet Still Meanwhile However Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September
-    October November December Sometimes Although Though While Despite Even And So Or
+    October November December Sometimes Although Though While Despite Even And So Or What Who Why
+    Where How Which Whether
     """.split()
 )
 
