@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.chart import coverage_svg
+from generator.chart import NO_OUTLET, coverage_svg
 from generator.duplicates import fingerprint, group_duplicates
 from generator.errors import Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
@@ -21,7 +21,6 @@ from generator.topics import Tagger
 
 CLUSTER_SIMILARITY = 0.35
 FEATURED_QUOTES = 6
-UNKNOWN_OUTLET = "Outlet not stated"
 MAX_SLUG = 80
 
 
@@ -163,7 +162,7 @@ class Briefing:
 
     def outlet_page(self, name: str | None) -> str | None:
         """The page id of an outlet."""
-        return next((o.slug for o in self.outlets if o.name == (name or UNKNOWN_OUTLET)), None)
+        return next((o.slug for o in self.outlets if o.name == (name or NO_OUTLET)), None)
 
 
 def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
@@ -225,14 +224,13 @@ def topic_briefings(
     questions: tuple[QuestionBriefing, ...],
 ) -> tuple[TopicBriefing, ...]:
     """Each topic's own briefing, in taxonomy order: what mentions one of its keywords."""
+    quoted = []  # each quote with the sentence it stands in, looked up once for all topics
+    for ab in articles:
+        sentences = {s.id: s.text for s in ab.extraction.sentences}
+        quoted += [(Sourced(ab.article, q), sentences[q.sentence_id]) for q in ab.extraction.quotes]
     out = []
     for topic in tagger.topics:
-        quotes = tuple(
-            Sourced(ab.article, q)
-            for ab in articles
-            for q in ab.extraction.quotes
-            if tagger.mentions(topic, ab.extraction.sentence(q.sentence_id).text)
-        )
+        quotes = tuple(s for s, sentence in quoted if tagger.mentions(topic, sentence))
         out.append(
             TopicBriefing(
                 topic=topic,
@@ -252,12 +250,12 @@ def outlets(articles: list[ArticleBriefing]) -> tuple[OutletBriefing, ...]:
         groups.setdefault(ab.article.outlet or "", []).append(ab)
     out, used = [], set()
     for name in sorted(groups, key=lambda o: (o == "", o.casefold())):
-        base = slugify(name or UNKNOWN_OUTLET) or "outlet"
+        base = slugify(name or NO_OUTLET) or "outlet"
         slug, n = base, 2
         while slug in used or slug == "index":
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
-        out.append(OutletBriefing(name or UNKNOWN_OUTLET, slug, tuple(groups[name])))
+        out.append(OutletBriefing(name or NO_OUTLET, slug, tuple(groups[name])))
     return tuple(out)
 
 

@@ -17,9 +17,6 @@ from generator.load import slugify
 from generator.model import Article, CuratedQuestion, Extraction, QuestionCandidate, Sentence, SentenceRef, Topic
 from generator.topics import Tagger
 
-STATUSES = ("open", "answered", "moot")
-SUGGESTED = "suggested"
-
 
 @dataclass(frozen=True, slots=True)
 class Raised:
@@ -67,9 +64,11 @@ def merge_questions(
     problems: list[Problem] = []
 
     def resolve(ref: SentenceRef) -> Sentence | None:
-        found = by_slug.get(ref.article)
-        sentence = next((s for s in found[1].sentences if s.id == ref.sentence), None) if found else None
-        if found and sentence is None:
+        if ref.article not in by_slug:
+            return None  # load() has warned about the missing article
+        try:
+            return by_slug[ref.article][1].sentence(ref.sentence)
+        except KeyError:
             problems.append(
                 Problem(
                     questions_file, ref.line,
@@ -78,7 +77,7 @@ def merge_questions(
                     severity="warning",
                 )
             )
-        return sentence
+            return None
 
     entries = []
     for cq in curated:
