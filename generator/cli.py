@@ -117,6 +117,34 @@ def check(project: Path, strict: bool) -> None:
 
 @cli.command()
 @project_option
+def curate(project: Path) -> None:
+    """Create or merge the curation files content/curation/<slug>.yml.
+
+    \b
+    Each lists an article's key points, quotes and question candidates with
+    `status: suggested`; set approved or rejected, edit texts and speakers, pin,
+    feature, reorder and comment freely. Running it again appends new
+    suggestions and marks items whose sentence is gone `stale: true`; no line
+    already in a file changes.
+    """
+    from generator.pipeline import curate_project
+
+    root = project.resolve()
+    r = curate_project(root)
+    for path in r.created:
+        click.echo(f"created {Path(path).relative_to(root)}")
+    for path in r.updated:
+        click.echo(f"merged into {Path(path).relative_to(root)}")
+    s = r.stats
+    click.echo(
+        f"{len(r.created)} created, {len(r.updated)} merged, {r.unchanged} unchanged: "
+        f"{s.added} new suggestion(s), {s.stale} marked stale, {s.revived} no longer stale, "
+        f"{s.originals} edit(s) given their original"
+    )
+
+
+@cli.command()
+@project_option
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
 def serve(project: Path, dev_addr: str) -> None:
     """Serve the site with live reload, regenerating when content/ or templates/ change."""

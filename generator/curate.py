@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 
 from generator.chart import NO_OUTLET, coverage_svg
 from generator.duplicates import fingerprint, group_duplicates
-from generator.errors import Problem
+from generator.curation import Policy, curation_warnings, publish, verbatim
+from generator.errors import Diagnostics, Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
 from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
@@ -99,7 +100,12 @@ STATUS_LABELS = ("Open", "Suggested", "Answered", "Moot")
 
 
 def _status_label(q: QuestionBriefing) -> str:
-    return q.status.capitalize() if q.curated else "Suggested"
+    return q.status.capitalize() if q.curated or q.reviewed else "Suggested"
+
+
+def question_status(q: QuestionBriefing) -> str:
+    """A question's status as the site shows it: open, answered, moot, or suggested (unreviewed)."""
+    return _status_label(q).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +171,16 @@ class Briefing:
         return next((o.slug for o in self.outlets if o.name == (name or NO_OUTLET)), None)
 
 
-def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
-    """Merge extractions with the people and relations written in content/."""
+def curate(content: Content, extractions: dict[str, Extraction], diag: Diagnostics | None = None) -> Briefing:
+    """Merge extractions with the people, relations and curation files written in content/.
+
+    Problems in the curation files (a quote no longer verbatim, a reference to nothing) go to diag.
+    """
+    diag = diag or Diagnostics(root=content.root)
     canonical = _people_lookup(content.people)
+    policy = Policy(content.config.publish, frozenset(canonical))
+    curations = {c.slug: c for c in content.curations}
+    curation_warnings(content.curations, {a.slug for a in content.articles}, diag)
     by_slug = {a.slug: a for a in content.articles}
     prints = {a.slug: fingerprint(extractions[a.slug].sentences) for a in content.articles}
     copies: dict[str, list[tuple[Article, str]]] = {}
@@ -179,7 +192,7 @@ def curate(content: Content, extractions: dict[str, Extraction]) -> Briefing:
     tagger = Tagger(content.config.topics)
     articles = []
     for article in content.articles:
-        ex = extractions[article.slug]
+        ex = publish(article, extractions[article.slug], curations.get(article.slug), policy, diag)
         quotes = tuple(_canonical_speaker(q, canonical, article) for q in ex.quotes)
         articles.append(
             ArticleBriefing(
@@ -278,7 +291,8 @@ def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article) ->
 
 
 def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, ...]:
-    """Group near-equivalent key points across articles; rank by corroboration, recency, salience.
+    """Group near-equivalent key points across articles; rank pinned first, then by corroboration,
+    recency, salience.
 
     A wire copy or rewrite only adds sources to its canonical article's points, never new ones,
     and never counts as another outlet."""
@@ -310,6 +324,7 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
         sorted(
             result,
             key=lambda c: (
+                not any(s.item.pinned for s in c.sources),
                 -c.independent,
                 -max((s.article.published.toordinal() if s.article.published else 0) for s in c.sources),
                 -c.best.item.score,
@@ -358,14 +373,6 @@ def suggest_people(people: tuple[SpeakerBriefing, ...]) -> tuple[PersonSuggestio
     return tuple(sorted(out, key=lambda s: (-s.quotes, s.name)))
 
 
-_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
-
-
-def verbatim(text: str) -> str:
-    """Fold quote marks and white space, the only differences a verbatim quote may have."""
-    return " ".join(text.translate(_QUOTE_FOLD).replace("''", '"').split())
-
-
 def check_verbatim(articles: tuple[ArticleBriefing, ...]) -> list[Problem]:
     """Every quote that will be shown must occur in its article's text; name file and line if not."""
     problems = []
@@ -389,13 +396,16 @@ def _line_of(ab: ArticleBriefing, sentence_id: str) -> int | None:
 
 
 def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
-    """Pick direct quotes with named speakers for the home page: newest first, one per speaker."""
-    out: list[Sourced] = []
-    seen: set[str] = set()
+    """The home page's quotes: those an editor featured, then direct quotes with named speakers,
+    newest first, one per speaker."""
+    out = [Sourced(ab.article, q) for ab in articles for q in ab.extraction.quotes if q.featured]
+    seen: set[str] = {s.item.speaker for s in out if s.item.speaker}
+    if len(out) >= FEATURED_QUOTES:
+        return tuple(out)
     for ab in articles:
         for q in ab.extraction.quotes:
             named = q.speaker and q.speaker_kind != "nominal"
-            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
+            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8 and not q.featured:
                 out.append(Sourced(ab.article, q))
                 seen.add(q.speaker)
     return tuple(out[:FEATURED_QUOTES])

@@ -12,7 +12,9 @@ from generator.model import (
     Article,
     BriefingConfig,
     Content,
+    CuratedItem,
     CuratedQuestion,
+    Curation,
     Person,
     ReadResult,
     RoleSpan,
@@ -28,6 +30,7 @@ ARTICLES_DIR = "articles"
 BRIEFING_FILE = "briefing.yml"
 PEOPLE_FILE = "people.yml"
 QUESTIONS_FILE = "questions.yml"
+CURATION_DIR = "curation"  # content/curation/<slug>.yml: the editors' decisions, one file per article
 MAX_YAML_BYTES = 1024 * 1024
 TITLE_WORDS = 14
 
@@ -46,8 +49,11 @@ def load(root: Path, diag: Diagnostics | None = None) -> Content:
     people = load_people(content / PEOPLE_FILE, diag)
     articles = load_articles(content, config.settings, diag)
     questions = load_questions(content / QUESTIONS_FILE, config, {a.slug for a in articles}, diag)
+    curations = load_curations(content / CURATION_DIR, content, diag)
     diag.raise_if_errors()
-    return Content(root=root, config=config, articles=articles, people=people, questions=questions)
+    return Content(
+        root=root, config=config, articles=articles, people=people, questions=questions, curations=curations
+    )
 
 
 def read_yaml(path: Path, diag: Diagnostics, content_root: Path | None = None) -> YamlDoc | None:
@@ -94,6 +100,7 @@ def load_config(path: Path, diag: Diagnostics) -> BriefingConfig:
         topic=values["topic"],  # type: ignore[arg-type]
         language=values["language"],  # type: ignore[arg-type]
         site_url=values["site_url"],  # type: ignore[arg-type]
+        publish=values["publish"],  # type: ignore[arg-type]
         settings=settings,
         topics=load_topics(doc, path, diag),
     )
@@ -175,6 +182,76 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
             )
         )
     return tuple(questions)
+
+
+SECTION_PREFIX = {"key_points": "kp-", "quotes": "q-", "questions": "oq-"}
+_QUOTE_ONLY = ("speaker", "original_speaker", "kind", "featured")
+
+
+def load_curations(folder: Path, content: Path, diag: Diagnostics) -> tuple[Curation, ...]:
+    """Read every curation file, content/curation/<slug>.yml (written by `briefing curate`)."""
+    if not folder.is_dir():
+        return ()
+    out = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.suffix.lower() not in (".yml", ".yaml"):
+            if not path.name.startswith("."):
+                diag.warn(path, None, "ignored: content/curation/ holds <article-slug>.yml files only")
+            continue
+        if not _SLUG_OK.match(path.stem):
+            diag.error(path, None, "file name is not an article slug: lowercase letters, digits and hyphens expected")
+            continue
+        curation = load_curation(path, content, diag)
+        if curation is not None:
+            out.append(curation)
+    return tuple(out)
+
+
+def load_curation(path: Path, content: Path, diag: Diagnostics) -> Curation | None:
+    """Read one curation file; every item is checked, every problem located."""
+    doc = read_yaml(path, diag, content)
+    if doc is None:
+        return None
+    if doc.value is None:
+        return Curation(path.stem, path, ())
+    if not isinstance(doc.value, dict):
+        diag.error(path, doc.line(()), "expected a mapping with key_points:, quotes: and questions: lists")
+        return None
+    schema.validate(doc, schema.CURATION, path, diag, what="curation file")
+    items: list[CuratedItem] = []
+    ids: dict[str, int] = {}
+    for section, prefix in SECTION_PREFIX.items():
+        for i in _items(doc, section, path, diag, "items (id, status, sentence, text)"):
+            where = (section, i)
+            raw = doc.value[section][i]
+            v = schema.validate(doc, schema.CURATED_ITEM, path, diag, prefix=where, what="item")
+            line = doc.line(where) or 0
+            if not (v["id"] and v["sentence"] and v["text"]):
+                continue
+            if not v["id"].startswith(prefix):  # type: ignore[union-attr]
+                diag.error(path, doc.line(where + ("id",)), f"id {v['id']!r} in {section}: expected an id starting {prefix!r}")
+                continue
+            if v["id"] in ids:
+                diag.error(path, line, f"id {v['id']!r} is already used by the item on line {ids[v['id']]}")  # type: ignore[index]
+                continue
+            ids[v["id"]] = line  # type: ignore[index]
+            if section != "quotes":
+                for key in _QUOTE_ONLY:
+                    if isinstance(raw, dict) and key in raw:
+                        diag.warn(path, doc.line(where + (key,)), f"{key}: only quotes have it; ignored")
+            items.append(
+                CuratedItem(
+                    section=section, id=v["id"], status=v["status"], sentence=v["sentence"],  # type: ignore[arg-type]
+                    text=v["text"], line=line, text_line=doc.line(where + ("text",)) or line,  # type: ignore[arg-type]
+                    speaker=v["speaker"] if section == "quotes" else None,  # type: ignore[arg-type]
+                    speaker_given=section == "quotes" and isinstance(raw, dict) and "speaker" in raw,
+                    speaker_line=doc.line(where + ("speaker",)),
+                    kind=v["kind"], pinned=v["pinned"], featured=v["featured"] and section == "quotes",  # type: ignore[arg-type]
+                    stale=v["stale"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
+                    notes=v["notes"],  # type: ignore[arg-type]
+                )
+            )
+    return Curation(path.stem, path, tuple(items))
 
 
 def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:

@@ -26,6 +26,7 @@ class BriefingConfig:
     topic: str = ""
     language: str = "en"
     site_url: str | None = None
+    publish: str = "all"  # "all": suggested items too, marked unreviewed; "approved": approved items only
     settings: Settings = field(default_factory=Settings)
     topics: tuple[Topic, ...] = ()
 
@@ -95,6 +96,8 @@ class KeyPoint:
     end: int
     text: str
     score: float
+    review: str = "suggested"  # "suggested" (by the machine, unreviewed) or "approved" (by an editor)
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,9 @@ class Quote:
     # "reported" (the reported speech just before), "pronoun" (resolved), or "none"
     attribution: str
     speaker_kind: str | None = None  # "name" for a person, "nominal" for "a senior official"
+    review: str = "suggested"
+    pinned: bool = False
+    featured: bool = False  # an editor put it on the home page
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,8 @@ class QuestionCandidate:
     question: str
     cue: str
     evidence: tuple[Evidence, ...]
+    review: str = "suggested"
+    pinned: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +214,42 @@ class Person:
 
 
 @dataclass(frozen=True, slots=True)
+class CuratedItem:
+    """One item of a curation file (content/curation/<slug>.yml), as the editor left it."""
+
+    section: str  # "key_points", "quotes" or "questions"
+    id: str
+    status: str  # "suggested", "approved" or "rejected"
+    sentence: str
+    text: str
+    line: int
+    text_line: int
+    speaker: str | None = None
+    speaker_given: bool = False  # the item has a speaker key (a null speaker means unattributed)
+    speaker_line: int | None = None
+    kind: str | None = None  # quotes: "direct" or "partial"
+    pinned: bool = False
+    featured: bool = False
+    stale: bool = False  # set by `briefing curate` when the source sentence disappeared
+    original: str | None = None
+    original_speaker: str | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Curation:
+    """An article's curation file: the editor's decisions on the machine's suggestions."""
+
+    slug: str
+    path: Path
+    items: tuple[CuratedItem, ...]  # in file order
+
+    def section(self, name: str) -> tuple[CuratedItem, ...]:
+        """The items of one section, in file order."""
+        return tuple(i for i in self.items if i.section == name)
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything read and validated from content/."""
 
@@ -214,3 +258,4 @@ class Content:
     articles: tuple[Article, ...]
     people: tuple[Person, ...] = ()
     questions: tuple[CuratedQuestion, ...] = ()
+    curations: tuple[Curation, ...] = ()

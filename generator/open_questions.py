@@ -41,12 +41,14 @@ class QuestionBriefing:
     answer: str | None = None
     answer_source: tuple[Article, Sentence] | None = None
     notes: str | None = None
+    reviewed: bool = False  # a suggestion an editor approved in an article's curation file
 
 
 @dataclass
 class _Entry:
     question: str
     curated: CuratedQuestion | None
+    reviewed: bool = False
     sentences: dict[str, dict[str, Sentence]] = field(default_factory=dict)  # slug -> id -> sentence
 
     def add(self, slug: str, sentence: Sentence) -> None:
@@ -93,6 +95,7 @@ def merge_questions(
             if target is None:
                 target = _Entry(cand.question, None)
                 entries.append(target)
+            target.reviewed |= cand.review == "approved"
             for ev in cand.evidence:
                 target.add(article.slug, ex.sentence(ev.sentence_id))
     topics = {t.name.casefold(): t for t in tagger.topics}
@@ -122,6 +125,7 @@ def merge_questions(
                 id=qid, question=entry.question, status=cq.status if cq else "open", topic=topic,
                 curated=cq is not None, raised=raised, first_raised=first_date, first_article=first_article,
                 answer=cq.answer if cq else None, answer_source=answer_source, notes=cq.notes if cq else None,
+                reviewed=entry.reviewed,
             )
         )
     return tuple(out), problems

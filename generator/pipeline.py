@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import whats_new
 from generator.build import mkdocs_build, project_lock
 from generator.curate import Briefing, check_verbatim, curate
+from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
-from generator.load import load
+from generator.load import CONTENT_DIR, load
 from generator.model import Content, Extraction
 from generator.render import (
     DOCS_DIR,
@@ -60,7 +63,9 @@ def extract_all(content: Content, extractors: Extractors | None = None) -> dict[
     return {a.slug: extract(a.slug, a.text, extractors) for a in content.articles}
 
 
-def run(root: Path, *, write: bool = True, build: bool = True, strict: bool = False) -> RunResult:
+def run(
+    root: Path, *, write: bool = True, build: bool = True, strict: bool = False, today: dt.date | None = None
+) -> RunResult:
     """Load and validate content/, extract, curate, render, and build the site.
 
     write=False only checks (nothing is written anywhere); build=False stops after the Markdown.
@@ -69,7 +74,7 @@ def run(root: Path, *, write: bool = True, build: bool = True, strict: bool = Fa
     diag = Diagnostics(root=root)
     content = load(root, diag)
     diag.raise_if_errors(strict=strict)
-    briefing = curate(content, extract_all(content))
+    briefing = curate(content, extract_all(content), diag)
     for w in briefing.warnings:  # references in content/ that point at nothing
         diag.warn(w.path, w.line, w.message)
     diag.raise_if_errors(strict=strict)
@@ -77,14 +82,34 @@ def run(root: Path, *, write: bool = True, build: bool = True, strict: bool = Fa
     if problems:
         raise BriefingError(problems)
     env = environment(root)
-    pages = render(briefing, env)
-    mkdocs_yml = render_mkdocs_yml(briefing, env)
     if not write:
+        render(briefing, env, whats_new.update(root, briefing, today or whats_new.build_date()))
         return RunResult(briefing, None, tuple(diag.warnings), None)
     with project_lock(root):
+        history = whats_new.update(root, briefing, today or whats_new.build_date())
+        pages = render(briefing, env, history)
         report = write_pages(pages, root / DOCS_DIR)
         write_if_changed(root / SUGGESTIONS_FILE, suggestions_yaml(briefing))
-        if write_if_changed(root / "mkdocs.yml", mkdocs_yml):
+        if write_if_changed(root / "mkdocs.yml", render_mkdocs_yml(briefing, env)):
             report = WriteReport(report.written + ("mkdocs.yml",), report.unchanged, report.removed)
         site = mkdocs_build(root) if build else None
+        history.write(root)  # only once the site is built: a failed build records nothing
     return RunResult(briefing, report, tuple(diag.warnings), site)
+
+
+def curate_project(root: Path) -> CurateReport:
+    """`briefing curate`: create or merge content/curation/<slug>.yml for every article.
+
+    New suggestions are appended, items whose sentence is gone are marked stale; no line already
+    in a file changes. Every file is merged before any is written, so a problem writes nothing.
+    """
+    diag = Diagnostics(root=root)
+    content = load(root, diag)
+    extractions = extract_all(content)
+    articles = {a.slug: (a, extractions[a.slug]) for a in content.articles}
+    existing = {c.slug: c.path for c in content.curations}
+    changed, report = curate_files(root / CONTENT_DIR, articles, existing)
+    with project_lock(root):
+        for path, text in changed.items():
+            write_if_changed(path, text)
+    return report

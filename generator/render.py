@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from generator import escape
 from generator.curate import Briefing
+from generator.whats_new import History, days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -77,10 +78,12 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render(briefing: Briefing, env: jinja2.Environment) -> list[Page]:
-    """Render every page of the site from the curated briefing."""
+def render(briefing: Briefing, env: jinja2.Environment, history: History) -> list[Page]:
+    """Render every page of the site from the curated briefing and the build history."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
+        Page("whats-new.md", env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common)),
+        Page("feed.xml", feed_xml(history, briefing)),
         Page("index.md", env.get_template("home.md.j2").render(base=escape.trusted(""), **common)),
         Page("articles/index.md", env.get_template("articles.md.j2").render(base=escape.trusted("../"), **common)),
         Page("people/index.md", env.get_template("people.md.j2").render(base=escape.trusted("../"), **common)),

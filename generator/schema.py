@@ -126,6 +126,31 @@ def choice(*options: str) -> Callable[[object], str]:
     return check
 
 
+def boolean(value: object) -> bool:
+    """Accept true or false."""
+    if not isinstance(value, bool):
+        raise Invalid(f"expected true or false, got {value!r}")
+    return value
+
+
+def pattern(regex: str, what: str) -> Callable[[object], str]:
+    """Accept a string matching regex (anchored); `what` says what was expected."""
+    compiled = re.compile(regex)
+
+    def check(value: object) -> str:
+        if not isinstance(value, str) or not compiled.fullmatch(value):
+            raise Invalid(f"expected {what}, got {value!r}")
+        return value
+
+    return check
+
+
+def optional_text(max_len: int) -> Callable[[object], str | None]:
+    """Accept text, or nothing (an explicit null)."""
+    check_text = text(max_len)
+    return lambda value: None if value is None else check_text(value)
+
+
 def regex_list(value: object) -> tuple[str, ...]:
     """Accept a list of regular expressions that compile."""
     patterns = text_list(max_items=500, max_len=500)(value)
@@ -243,6 +268,7 @@ BRIEFING = {
     "topic": Field(text(300), default=""),
     "language": Field(choice("en", "de", "fr", "es", "it", "nl", "pt", "ar", "he"), default="en"),
     "site_url": Field(url),
+    "publish": Field(choice("all", "approved"), default="all"),
     "settings": Field(lambda v: v, default=None),  # validated as its own mapping
     "topics": Field(lambda v: v, default=()),  # validated item by item as TOPIC
 }
@@ -260,4 +286,28 @@ ROLE_SPAN = {
     "role": Field(text(300), required=True),
     "since": Field(date),
     "until": Field(date),
+}
+
+# content/curation/<slug>.yml: one list per kind of item, each item as below.
+CURATION = {
+    "key_points": Field(lambda v: v, default=()),
+    "quotes": Field(lambda v: v, default=()),
+    "questions": Field(lambda v: v, default=()),
+    "notes": Field(text(4000)),
+}
+ITEM_ID = r"(kp|q|oq)-[0-9a-z][0-9a-z-]{0,79}"
+SENTENCE_ID = r"s-[0-9a-f]{10}"
+CURATED_ITEM = {
+    "id": Field(pattern(ITEM_ID, "an item id such as kp-…, q-… or oq-…"), required=True),
+    "status": Field(choice("suggested", "approved", "rejected"), default="suggested"),
+    "sentence": Field(pattern(SENTENCE_ID, "a sentence id such as s-0123456789"), required=True),
+    "text": Field(text(4000), required=True),
+    "speaker": Field(optional_text(120)),
+    "kind": Field(choice("direct", "partial")),
+    "pinned": Field(boolean, default=False),
+    "featured": Field(boolean, default=False),
+    "stale": Field(boolean, default=False),
+    "original": Field(text(4000)),
+    "original_speaker": Field(optional_text(120)),
+    "notes": Field(text(4000)),
 }

@@ -10,6 +10,15 @@ import pytest
 from tests.helpers import CORPUS, MINIMAL_BRIEFING, ROOT, write_files
 
 
+BUILD_EPOCH = "1717200000"  # 2024-06-01: the build date What's new records, fixed so output is reproducible
+
+
+@pytest.fixture(autouse=True)
+def fixed_build_date(monkeypatch):
+    """Every test builds on the same date (SOURCE_DATE_EPOCH), whatever the calendar says."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+
+
 @pytest.fixture
 def make_project(tmp_path):
     """Build a temporary project from a dict of files (a minimal briefing.yml unless given)."""

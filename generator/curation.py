@@ -1,0 +1,449 @@
+"""Curation files, content/curation/<slug>.yml: the machine suggests, editors decide.
+
+Modelled on gettext's msgmerge. `briefing curate` merges the machine's current suggestions into
+each article's file, and the build publishes what the files say (`publish`). The merge never
+rewrites a line that is already there: it splices new lines into the file's text —
+
+- a new suggestion is appended at the end of its list;
+- `original:` (and `original_speaker:`) is added beside a text or speaker an editor changed;
+- `stale: true` is added to an item whose source sentence is gone, and removed again (it is the
+  machine's own line) when the sentence comes back.
+
+ruamel.yaml's round-trip parser locates every item and key, and its emitter writes the new values.
+The file is never dumped whole: even a round-trip dump re-indents and re-wraps what a person wrote.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+from generator.errors import BriefingError, Diagnostics, Problem
+from generator.model import (
+    Article,
+    Curation,
+    CuratedItem,
+    Evidence,
+    Extraction,
+    KeyPoint,
+    QuestionCandidate,
+    Quote,
+)
+
+SECTIONS = ("key_points", "quotes", "questions")
+STALE_LINE = "stale: true  # the source sentence is no longer in the article"
+HEADER = """\
+# Curation of “{title}”
+# (content/articles/{slug}): the machine's key points, quotes and open questions, for you to review.
+#
+#   status: suggested | approved | rejected    approve or reject an item; rejected items never appear
+#   text: / speaker:                           edit freely; the machine's version is kept beside it
+#   pinned: true                               list the item first (a key point also leads the home page)
+#   featured: true                             a quote: show it on the home page
+#   notes: / # comments / blank lines          yours; reorder items as you like
+#
+# `briefing curate` appends new suggestions and marks items whose sentence is gone `stale: true`.
+# It never changes a line that is already here. `briefing check` verifies every quote against the
+# article. The publishing policy (publish: all | approved) is in content/briefing.yml.
+"""
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.blake2b("\0".join(parts).encode("utf-8"), digest_size=5).hexdigest()
+
+
+def key_point_id(kp: KeyPoint) -> str:
+    """A key point's stable id: one per sentence, so the sentence's hash."""
+    return "kp-" + kp.sentence_id.removeprefix("s-")
+
+
+def quote_id(q: Quote) -> str:
+    """A quote's stable id: its sentence and its exact text."""
+    return "q-" + _hash(q.sentence_id, q.text)
+
+
+def question_id(qc: QuestionCandidate) -> str:
+    """A question candidate's stable id: its first evidence sentence and its wording."""
+    return "oq-" + _hash(qc.evidence[0].sentence_id, qc.question)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """One machine item as a curation file lists it."""
+
+    section: str
+    id: str
+    sentence: str
+    text: str
+    speaker: str | None = None
+    kind: str | None = None
+
+
+def suggestions(ex: Extraction) -> list[Suggestion]:
+    """The machine's items of one article, in extraction order."""
+    out = [Suggestion("key_points", key_point_id(k), k.sentence_id, k.text) for k in ex.key_points]
+    out += [Suggestion("quotes", quote_id(q), q.sentence_id, q.text, q.speaker, q.kind) for q in ex.quotes]
+    out += [
+        Suggestion("questions", question_id(c), c.evidence[0].sentence_id, c.question) for c in ex.questions
+    ]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: new files, and merging into existing ones line by line
+
+
+def _emitter() -> YAML:
+    y = YAML()
+    y.width = 1 << 30  # never fold: one value, one line
+    y.allow_unicode = True
+    return y
+
+
+_YAML_OUT = _emitter()
+
+
+def scalar(value: str | None) -> str:
+    """A value as one line of YAML: always double-quoted, so no text is read as a number or boolean."""
+    if value is None:
+        return "null"
+    buf = io.StringIO()
+    _YAML_OUT.dump({"v": DoubleQuotedScalarString(" ".join(value.split()))}, buf)
+    return buf.getvalue()[3:].rstrip("\n")
+
+
+def _one_line(text: str) -> str:
+    """Text safe inside a YAML comment: one line, printable."""
+    return "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
+
+
+def item_lines(s: Suggestion, dash: str) -> list[str]:
+    """The lines of one new item, its dash at the given indentation."""
+    keys = " " * (len(dash) + 2)
+    lines = [f"{dash}- id: {s.id}\n", f"{keys}status: suggested\n", f"{keys}sentence: {s.sentence}\n"]
+    if s.section == "quotes":
+        lines.append(f"{keys}speaker: {scalar(s.speaker)}\n")
+        if s.kind == "partial":
+            lines.append(f"{keys}kind: partial\n")
+    lines.append(f"{keys}text: {scalar(s.text)}\n")
+    return lines
+
+
+def new_file(article: Article, items: list[Suggestion]) -> str:
+    """A new curation file: the header, then every suggestion by section."""
+    out = [HEADER.format(title=_one_line(article.title)[:200], slug=article.path.name), "\n"]
+    for section in SECTIONS:
+        mine = [s for s in items if s.section == section]
+        if not mine:
+            out.append(f"{section}: []\n")
+            continue
+        out.append(f"{section}:\n")
+        for s in mine:
+            out += item_lines(s, "  ")
+        out.append("\n")
+    return "".join(out).rstrip("\n") + "\n"
+
+
+@dataclass
+class MergeStats:
+    """What a merge changed in one file."""
+
+    added: int = 0
+    stale: int = 0
+    revived: int = 0
+    originals: int = 0
+
+
+class _Splice:
+    """Line edits collected against the original lines, applied in one pass."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
+        self.before: dict[int, list[str]] = {}
+        self.replaced: dict[int, list[str]] = {}
+
+    def insert(self, index: int, new: list[str]) -> None:
+        self.before.setdefault(index, []).extend(self._ends(new))
+
+    def replace(self, index: int, new: list[str]) -> None:
+        self.replaced[index] = self._ends(new)
+
+    def _ends(self, new: list[str]) -> list[str]:
+        return [ln[:-1] + self.newline if ln.endswith("\n") else ln for ln in new]
+
+    def text(self) -> str:
+        out: list[str] = []
+        for k in range(len(self.lines) + 1):
+            out += self.before.get(k, [])
+            if k < len(self.lines):
+                out += self.replaced.get(k, [self.lines[k]])
+        return "".join(out)
+
+
+def _is_content(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _last_content(lines: list[str], start: int, end: int) -> int:
+    """The last line in [start, end) holding YAML content (not blank, not only a comment)."""
+    for k in range(min(end, len(lines)) - 1, start - 1, -1):
+        if _is_content(lines[k]):
+            return k
+    return start
+
+
+def _same(a: object, b: object) -> bool:
+    norm = (lambda v: None if v is None else " ".join(str(v).split()))
+    return norm(a) == norm(b)
+
+
+def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path | str = "") -> tuple[str, MergeStats]:
+    """Merge the machine's current suggestions into a curation file's text, changing no line in it.
+
+    Raises BriefingError when a list is written in a way that cannot be appended to (flow style).
+    """
+    try:
+        doc = YAML().load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+    if not text.endswith("\n") and text:
+        text += "\n"
+    lines = text.splitlines(keepends=True)
+    splice = _Splice(lines)
+    stats = MergeStats()
+    if doc is None:
+        doc = {}
+    if not hasattr(doc, "lc"):
+        raise BriefingError(Problem(str(path), 1, "expected a mapping with key_points:, quotes: and questions: lists"))
+    machine = {s.id: s for s in items}
+    present = {
+        str(item.get("id")) for section in SECTIONS for item in (doc.get(section) or []) if isinstance(item, dict)
+    }
+    key_lines = sorted(doc.lc.key(k)[0] for k in doc)
+    problems = []
+    for section in SECTIONS:
+        new = [s for s in items if s.section == section and s.id not in present]
+        if section not in doc:
+            if new:
+                splice.insert(len(lines), [f"{section}:\n"] + [ln for s in new for ln in item_lines(s, "  ")])
+                stats.added += len(new)
+            continue
+        key_line = doc.lc.key(section)[0]
+        boundary = next((k for k in key_lines if k > key_line), len(lines))
+        seq = doc[section]
+        if seq is None:
+            if new:
+                at = _last_content(lines, key_line, boundary) + 1
+                splice.insert(at, [ln for s in new for ln in item_lines(s, "  ")])
+                stats.added += len(new)
+            continue
+        if not isinstance(seq, list):
+            continue  # the load stage reported it
+        flow = not seq or bool(seq.fa.flow_style())
+        if flow:
+            if not new:
+                continue
+            if not seq and lines[key_line].strip() == f"{section}: []":  # the machine's own empty list
+                splice.replace(key_line, [f"{section}:\n"] + [ln for s in new for ln in item_lines(s, "  ")])
+                stats.added += len(new)
+                continue
+            problems.append(
+                Problem(str(path), key_line + 1, f"{section}: written as a [flow] list; write it as a block list "
+                        "(one '- id:' item per entry) so that briefing curate can append to it")
+            )
+            continue
+        for i, item in enumerate(seq):
+            start = seq.lc.item(i)[0]
+            end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else boundary
+            if isinstance(item, dict) and not item.fa.flow_style():
+                _mark(item, lines, splice, start, end, seq.lc.item(i)[1], machine, sentence_ids, stats)
+        if new:
+            last = seq.lc.item(len(seq) - 1)
+            line = lines[last[0]]
+            dash = line[: line.rfind("-", 0, last[1])] if "-" in line[: last[1]] else "  "
+            at = _last_content(lines, last[0], boundary) + 1
+            splice.insert(at, [ln for s in new for ln in item_lines(s, dash)])
+            stats.added += len(new)
+    if problems:
+        raise BriefingError(problems)
+    return splice.text(), stats
+
+
+def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats) -> None:
+    """Add or remove the machine's lines on one existing item: stale, original, original_speaker."""
+    keys = " " * col
+    add: list[str] = []
+    gone = str(item.get("sentence")) not in sentence_ids
+    if gone and item.get("stale") is not True:
+        add.append(f"{keys}{STALE_LINE}\n")
+        stats.stale += 1
+    elif not gone and item.get("stale") is True:
+        at = item.lc.key("stale")[0]
+        if lines[at].strip() == STALE_LINE:
+            splice.replace(at, [])
+            stats.revived += 1
+    s = machine.get(str(item.get("id")))
+    if s is not None:
+        if "original" not in item and "text" in item and not _same(item["text"], s.text):
+            add.append(f"{keys}original: {scalar(s.text)}\n")
+            stats.originals += 1
+        if s.section == "quotes" and "speaker" in item and "original_speaker" not in item and not _same(item["speaker"], s.speaker):
+            add.append(f"{keys}original_speaker: {scalar(s.speaker)}\n")
+            stats.originals += 1
+    if add:
+        splice.insert(_last_content(lines, start, end) + 1, add)
+
+
+@dataclass(frozen=True, slots=True)
+class CurateReport:
+    """What `briefing curate` did."""
+
+    created: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: int
+    stats: MergeStats
+
+
+def curate_files(content_root: Path, articles: dict[str, tuple[Article, Extraction]], existing: dict[str, Path]) -> tuple[dict[Path, str], CurateReport]:
+    """The new text of every curation file that changes; files of removed articles get every item marked stale."""
+    total = MergeStats()
+    out: dict[Path, str] = {}
+    created, updated, unchanged, problems = [], [], 0, []
+    folder = content_root / "curation"
+    for slug in sorted(set(articles) | set(existing)):
+        path = existing.get(slug, folder / f"{slug}.yml")
+        article, ex = articles.get(slug, (None, None))
+        items = suggestions(ex) if ex is not None else []
+        sentence_ids = {s.id for s in ex.sentences} if ex is not None else set()
+        if slug not in existing:
+            out[path] = new_file(article, items)  # type: ignore[arg-type]
+            created.append(path)
+            total.added += len(items)
+            continue
+        old = path.read_bytes().decode("utf-8")  # a byte order mark stays where it is
+        try:
+            text, stats = merge(old.removeprefix("\ufeff"), items, sentence_ids, path)
+            text = old[: len(old) - len(old.removeprefix("\ufeff"))] + text
+        except BriefingError as exc:
+            problems += exc.problems
+            continue
+        for f in ("added", "stale", "revived", "originals"):
+            setattr(total, f, getattr(total, f) + getattr(stats, f))
+        if text != old:
+            out[path] = text
+            updated.append(path)
+        else:
+            unchanged += 1
+    if problems:
+        raise BriefingError(problems)
+    return out, CurateReport(tuple(map(str, created)), tuple(map(str, updated)), unchanged, total)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading: what the build publishes
+
+
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "«": '"', "»": '"'})
+
+
+def verbatim(text: str) -> str:
+    """Fold quote marks and white space, the only differences a verbatim quote may have."""
+    return " ".join(text.translate(_QUOTE_FOLD).replace("''", '"').split())
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How curation files are applied: the publishing policy and who is in people.yml."""
+
+    publish: str = "all"  # "all" or "approved"
+    known_speakers: frozenset[str] = frozenset()  # lowercased names and aliases from people.yml
+
+
+def publish(article: Article, ex: Extraction, curation: Curation | None, policy: Policy, diag: Diagnostics) -> Extraction:
+    """The items of one article that the site shows, in the editor's order, pinned first.
+
+    Rejected and stale items never appear; suggested ones (the machine's current suggestions)
+    only under `publish: all`. Every edited quote must still be verbatim in the article.
+    """
+    machine = {
+        "key_points": {key_point_id(k): k for k in ex.key_points},
+        "quotes": {quote_id(q): q for q in ex.quotes},
+        "questions": {question_id(c): c for c in ex.questions},
+    }
+    source = verbatim(ex.text)
+    out: dict[str, list] = {}
+    for section in SECTIONS:
+        chosen: list = []
+        listed = curation.section(section) if curation else ()
+        for ci in listed:
+            if ci.status == "rejected" or ci.stale:
+                continue
+            m = machine[section].get(ci.id)
+            try:
+                sentence = ex.sentence(ci.sentence)
+            except KeyError:
+                diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article (was it edited?); "  # type: ignore[union-attr]
+                          "not published. `briefing curate` marks the item stale")
+                continue
+            if section == "quotes" and verbatim(ci.text) not in source:
+                diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
+                           f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
+                continue
+            if section == "quotes":
+                _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
+            if ci.status == "suggested" and (policy.publish == "approved" or m is None):
+                continue  # unreviewed, or no longer suggested by the machine
+            chosen.append(_published(section, ci, m, sentence, ex.text))
+        if policy.publish == "all":
+            seen = {ci.id for ci in listed}
+            chosen += [m for mid, m in machine[section].items() if mid not in seen]
+        out[section] = sorted(chosen, key=lambda x: not x.pinned)
+    return replace(ex, key_points=tuple(out["key_points"]), quotes=tuple(out["quotes"]), questions=tuple(out["questions"]))
+
+
+def _published(section: str, ci: CuratedItem, m, sentence, text: str):
+    review = "approved" if ci.status == "approved" else "suggested"
+    if section == "key_points":
+        base = m or KeyPoint(sentence.id, sentence.start, sentence.end, ci.text, 0.0)
+        return replace(base, text=ci.text, review=review, pinned=ci.pinned)
+    if section == "questions":
+        base = m or QuestionCandidate(ci.text, "editor", (Evidence(sentence.id, sentence.start, sentence.end, sentence.text),))
+        return replace(base, question=ci.text, review=review, pinned=ci.pinned)
+    speaker = ci.speaker if ci.speaker_given else (m.speaker if m else None)
+    start = text.find(ci.text)
+    start, end = (start, start + len(ci.text)) if start >= 0 else (sentence.start, sentence.end)
+    if m is not None and speaker == m.speaker:
+        base = replace(m, start=start, end=end, text=ci.text)
+    else:  # the editor named the speaker (or wrote the item): the machine's role is not theirs
+        base = Quote(start, end, ci.text, sentence.id, speaker, None, m.kind if m else "direct", "editor",
+                     "name" if speaker else None)
+    return replace(base, kind=ci.kind or base.kind, review=review, pinned=ci.pinned, featured=ci.featured)
+
+
+def _check_speaker(ci: CuratedItem, m: Quote | None, policy: Policy, curation: Curation, diag: Diagnostics) -> None:
+    """Warn when an editor named a speaker people.yml does not know."""
+    if not (ci.speaker_given and ci.speaker):
+        return
+    machine_speaker = m.speaker if m else ci.original_speaker
+    if _same(ci.speaker, machine_speaker) or ci.speaker.lower() in policy.known_speakers:
+        return
+    diag.warn(curation.path, ci.speaker_line or ci.line,
+              f"speaker {ci.speaker!r} is not in content/people.yml; add the person (or an alias) there")
+
+
+def curation_warnings(curations: tuple[Curation, ...], slugs: set[str], diag: Diagnostics) -> None:
+    """A curation file whose article is gone refers to nothing."""
+    for c in curations:
+        if c.slug not in slugs:
+            diag.warn(c.path, None, f"no article {c.slug!r} in content/articles/; its items are not published "
+                      "(delete the file if the article is gone for good)")
+
