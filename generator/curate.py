@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.chart import NO_OUTLET, coverage_svg
-from generator.duplicates import fingerprint, group_duplicates
 from generator.curation import Policy, curation_warnings, publish, verbatim
+from generator.duplicates import fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify

@@ -21,14 +21,15 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.model import (
     Article,
-    Curation,
     CuratedItem,
+    Curation,
     Evidence,
     Extraction,
     KeyPoint,
@@ -200,9 +201,12 @@ def _last_content(lines: list[str], start: int, end: int) -> int:
     return start
 
 
+def _norm(v: object) -> str | None:
+    return None if v is None else " ".join(str(v).split())
+
+
 def _same(a: object, b: object) -> bool:
-    norm = (lambda v: None if v is None else " ".join(str(v).split()))
-    return norm(a) == norm(b)
+    return _norm(a) == _norm(b)
 
 
 def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path | str = "") -> tuple[str, MergeStats]:
@@ -221,7 +225,7 @@ def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path
     splice = _Splice(lines)
     stats = MergeStats()
     if doc is None:
-        doc = {}
+        doc = CommentedMap()
     if not hasattr(doc, "lc"):
         raise BriefingError(Problem(str(path), 1, "expected a mapping with key_points:, quotes: and questions: lists"))
     machine = {s.id: s for s in items}
@@ -296,7 +300,8 @@ def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats) ->
         if "original" not in item and "text" in item and not _same(item["text"], s.text):
             add.append(f"{keys}original: {scalar(s.text)}\n")
             stats.originals += 1
-        if s.section == "quotes" and "speaker" in item and "original_speaker" not in item and not _same(item["speaker"], s.speaker):
+        edited_speaker = "speaker" in item and not _same(item["speaker"], s.speaker)
+        if s.section == "quotes" and edited_speaker and "original_speaker" not in item:
             add.append(f"{keys}original_speaker: {scalar(s.speaker)}\n")
             stats.originals += 1
     if add:
@@ -313,8 +318,10 @@ class CurateReport:
     stats: MergeStats
 
 
-def curate_files(content_root: Path, articles: dict[str, tuple[Article, Extraction]], existing: dict[str, Path]) -> tuple[dict[Path, str], CurateReport]:
-    """The new text of every curation file that changes; files of removed articles get every item marked stale."""
+def curate_files(
+    content_root: Path, articles: dict[str, tuple[Article, Extraction]], existing: dict[str, Path]
+) -> tuple[dict[Path, str], CurateReport]:
+    """The new text of every curation file that changes; a removed article's file gets every item marked stale."""
     total = MergeStats()
     out: dict[Path, str] = {}
     created, updated, unchanged, problems = [], [], 0, []
@@ -368,7 +375,9 @@ class Policy:
     known_speakers: frozenset[str] = frozenset()  # lowercased names and aliases from people.yml
 
 
-def publish(article: Article, ex: Extraction, curation: Curation | None, policy: Policy, diag: Diagnostics) -> Extraction:
+def publish(
+    article: Article, ex: Extraction, curation: Curation | None, policy: Policy, diag: Diagnostics
+) -> Extraction:
     """The items of one article that the site shows, in the editor's order, pinned first.
 
     Rejected and stale items never appear; suggested ones (the machine's current suggestions)
@@ -394,12 +403,12 @@ def publish(article: Article, ex: Extraction, curation: Curation | None, policy:
                 diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article (was it edited?); "  # type: ignore[union-attr]
                           "not published. `briefing curate` marks the item stale")
                 continue
+            if section == "quotes":
+                _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
             if section == "quotes" and verbatim(ci.text) not in source:
                 diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
                            f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
                 continue
-            if section == "quotes":
-                _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
             if ci.status == "suggested" and (policy.publish == "approved" or m is None):
                 continue  # unreviewed, or no longer suggested by the machine
             chosen.append(_published(section, ci, m, sentence, ex.text))

@@ -82,7 +82,10 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
     """Render every page of the site from the curated briefing and the build history."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
-        Page("whats-new.md", env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common)),
+        Page(
+            "whats-new.md",
+            env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common),
+        ),
         Page("feed.xml", feed_xml(history, briefing)),
         Page("index.md", env.get_template("home.md.j2").render(base=escape.trusted(""), **common)),
         Page("articles/index.md", env.get_template("articles.md.j2").render(base=escape.trusted("../"), **common)),

@@ -69,10 +69,11 @@ class History:
 
 def snapshot(briefing: Briefing) -> dict:
     """The ids of what this briefing publishes, and each question's status."""
+    items = [(ab.article.slug, ab.extraction) for ab in briefing.articles]
     return {
-        "articles": sorted(ab.article.slug for ab in briefing.articles),
-        "key_points": sorted(f"{ab.article.slug}#{key_point_id(k)}" for ab in briefing.articles for k in ab.extraction.key_points),
-        "quotes": sorted(f"{ab.article.slug}#{quote_id(q)}" for ab in briefing.articles for q in ab.extraction.quotes),
+        "articles": sorted(slug for slug, _ in items),
+        "key_points": sorted(f"{slug}#{key_point_id(k)}" for slug, ex in items for k in ex.key_points),
+        "quotes": sorted(f"{slug}#{quote_id(q)}" for slug, ex in items for q in ex.quotes),
         "questions": {q.id: question_status(q) for q in briefing.questions},
     }
 
@@ -84,9 +85,8 @@ def changes(old: dict, new: dict, briefing: Briefing) -> dict:
     for ab in briefing.articles:
         a = ab.article
         if a.slug not in seen_articles:
-            out["articles"].append(
-                {"slug": a.slug, "title": a.title, "outlet": a.outlet, "published": a.published.isoformat() if a.published else None}
-            )
+            published = a.published.isoformat() if a.published else None
+            out["articles"].append({"slug": a.slug, "title": a.title, "outlet": a.outlet, "published": published})
         for k in ab.extraction.key_points:
             if f"{a.slug}#{key_point_id(k)}" not in seen_kp:
                 out["key_points"].append({"article": a.slug, "sentence": k.sentence_id, "text": k.text})
@@ -272,21 +272,16 @@ def _entry_html(day: Day, base: str) -> str:
         anchor = f"#{s.anchor}" if s.anchor else ""
         return f'<a href="{h(base)}articles/{s.page}/{anchor}">{h(label)}</a>'
 
-    parts = []
-    if day.articles:
-        parts.append("<h3>New articles</h3><ul>" + "".join(f"<li>{link(s, s.record.get('title') or s.record.get('slug', ''))}</li>" for s in day.articles) + "</ul>")
-    if day.key_points:
-        parts.append("<h3>New key points</h3><ul>" + "".join(f"<li>{link(s, s.record.get('text', ''))}</li>" for s in day.key_points) + "</ul>")
-    if day.quotes:
-        parts.append(
-            "<h3>New quotes</h3><ul>"
-            + "".join(f"<li>{link(s, '“' + str(s.record.get('text', '')) + '”')} — {h(s.record.get('speaker') or 'unattributed')}</li>" for s in day.quotes)
-            + "</ul>"
-        )
-    if day.questions:
-        parts.append(
-            "<h3>Questions</h3><ul>"
-            + "".join(f"<li>{h(q.get('question', ''))}: {h(q.get('from') or 'new')} → {h(q.get('to', ''))}</li>" for q in day.questions)
-            + "</ul>"
-        )
-    return "".join(parts)
+    def section(heading: str, items: list[str]) -> str:
+        return f"<h3>{heading}</h3><ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>" if items else ""
+
+    return "".join((
+        section("New articles", [link(s, s.record["title"] or s.record["slug"] or "") for s in day.articles]),
+        section("New key points", [link(s, s.record["text"] or "") for s in day.key_points]),
+        section("New quotes", [
+            f"{link(s, '“' + (s.record['text'] or '') + '”')} — {h(s.record['speaker'] or 'unattributed')}" for s in day.quotes
+        ]),
+        section("Questions", [
+            f"{h(q['question'] or q['id'] or '')}: {h(q['from'] or 'new')} → {h(q['to'] or 'removed')}" for q in day.questions
+        ]),
+    ))

@@ -9,7 +9,6 @@ import pytest
 
 from tests.helpers import CORPUS, MINIMAL_BRIEFING, ROOT, write_files
 
-
 BUILD_EPOCH = "1717200000"  # 2024-06-01: the build date What's new records, fixed so output is reproducible
 
 
