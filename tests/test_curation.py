@@ -253,3 +253,26 @@ def test_merge_error_names_the_file(tmp_path):
     with pytest.raises(BriefingError) as err:
         merge("key_points: []\nquotes: [{id: q-1}]\n", suggestions(ex), set(), tmp_path / "x.yml")
     assert "x.yml:2: quotes: written as a [flow] list" in str(err.value)
+
+
+def test_seeds_curate_end_to_end(seed_project, monkeypatch):
+    """The README walkthrough: curate, approve, edit, feature, publish approved only, build strictly."""
+    monkeypatch.chdir(seed_project)
+    assert run_cli("curate").exit_code == 0
+    path = seed_project / "content/curation/us-assesses-israel-amassed-troops-rafah.yml"
+    text = path.read_text(encoding="utf-8")
+    block = item_block(text, "It has not yet occurred.")
+    approved = block.replace("status: suggested", "status: approved\n    featured: true  # the news line")
+    text = text.replace(block, approved)
+    kp = item_block(text, "The Biden administration has assessed")
+    text = text.replace(kp, kp.replace("status: suggested", "status: approved"))
+    path.write_text(text, encoding="utf-8")
+    briefing_yml = seed_project / "content/briefing.yml"
+    briefing_yml.write_text(briefing_yml.read_text(encoding="utf-8") + "publish: approved\n", encoding="utf-8")
+    result = run_cli("build")
+    assert result.exit_code == 0, result.stderr
+    home = (seed_project / "site/index.html").read_text(encoding="utf-8")
+    assert "It has not yet occurred." in home and "The Biden administration has assessed" in home
+    assert "Kurt Campbell" not in home and "unreviewed" not in home
+    assert (seed_project / "site/feed.xml").is_file() and (seed_project / "site/whats-new/index.html").is_file()
+    assert run_cli("curate").stdout.endswith("0 edit(s) given their original\n")
