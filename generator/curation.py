@@ -287,7 +287,7 @@ def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats) ->
     keys = " " * col
     add: list[str] = []
     gone = str(item.get("sentence")) not in sentence_ids
-    if gone and item.get("stale") is not True:
+    if gone and "stale" not in item:  # an editor's own `stale: false` is theirs to keep
         add.append(f"{keys}{STALE_LINE}\n")
         stats.stale += 1
     elif not gone and item.get("stale") is True:

@@ -12,6 +12,7 @@ from generator.errors import BriefingError
 from generator.extract import extract
 from generator.pipeline import curate_project, run
 from generator.render import DOCS_DIR
+from generator.yamlio import parse_yaml
 from tests.helpers import run_briefing, run_cli, tree_digest, write_files
 
 STORY = (
@@ -239,6 +240,15 @@ def test_merge_appends_into_a_null_list_and_keeps_comments():
     doc = yaml.safe_load(merged)
     assert [i["id"] for s in ("key_points", "quotes") for i in doc[s]] == [s.id for s in items]
     assert merge(merged, items, {s.id for s in ex.sentences})[0] == merged
+
+
+def test_an_editors_own_stale_key_is_left_alone():
+    ex = extract("a", "The port opened on Monday after a long closure.")
+    (kp,) = [s for s in suggestions(ex) if s.section == "key_points"]
+    text = f"key_points:\n  - id: {kp.id}\n    status: approved\n    sentence: s-0123456789\n    stale: false\n    text: x\n"
+    merged, stats = merge(text, [kp], {s.id for s in ex.sentences})
+    assert stats.stale == 0 and STALE_LINE not in merged
+    parse_yaml(merged)  # no duplicate key
 
 
 def test_values_that_look_like_other_types_stay_text():
