@@ -394,20 +394,24 @@ def publish(
         chosen: list = []
         listed = curation.section(section) if curation else ()
         for ci in listed:
-            if ci.status == "rejected" or ci.stale:
+            if ci.stale:
                 continue
+            rejected = ci.status == "rejected"
             m = machine[section].get(ci.id)
             try:
                 sentence = ex.sentence(ci.sentence)
             except KeyError:
-                diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article (was it edited?); "  # type: ignore[union-attr]
-                          "not published. `briefing curate` marks the item stale")
+                if not rejected:
+                    diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article "  # type: ignore[union-attr]
+                              "(was it edited?); not published. `briefing curate` marks the item stale")
                 continue
-            if section == "quotes":
+            if section == "quotes" and not rejected:
                 _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
-            if section == "quotes" and verbatim(ci.text) not in source:
+            if section == "quotes" and verbatim(ci.text) not in source:  # rejected ones too: every quote
                 diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
                            f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
+                continue
+            if rejected:
                 continue
             if ci.status == "suggested" and (policy.publish == "approved" or m is None):
                 continue  # unreviewed, or no longer suggested by the machine
