@@ -14,7 +14,13 @@ $(STAMP): pyproject.toml constraints.txt
 site: $(STAMP)
 	$(BIN)/briefing build
 
-test: $(STAMP)
+# axe-core, from the npm registry (integrity pinned), injected by the browser tests from this local file.
+AXE := build/vendor/axe.min.js
+
+$(AXE): tests/browser/fetch_axe.py
+	$(BIN)/python tests/browser/fetch_axe.py $@
+
+test: $(STAMP) $(AXE)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest
 

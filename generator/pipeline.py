@@ -17,10 +17,12 @@ from generator.load import CONTENT_DIR, load
 from generator.model import Content, Extraction
 from generator.render import (
     DOCS_DIR,
+    THEME_DIR,
     WriteReport,
     environment,
     render,
     render_mkdocs_yml,
+    theme_pages,
     write_if_changed,
     write_pages,
 )
@@ -89,6 +91,7 @@ def run(
         history = whats_new.update(root, briefing, today or whats_new.build_date())
         pages = render(briefing, env, history)
         report = write_pages(pages, root / DOCS_DIR)
+        write_pages(theme_pages(env), root / THEME_DIR)
         write_if_changed(root / SUGGESTIONS_FILE, suggestions_yaml(briefing))
         if write_if_changed(root / "mkdocs.yml", render_mkdocs_yml(briefing, env)):
             report = WriteReport(report.written + ("mkdocs.yml",), report.unchanged, report.removed)

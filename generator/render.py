@@ -17,6 +17,8 @@ from generator.whats_new import History, days, feed_xml
 DOCS_DIR = Path("build") / "docs"
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC_FILES = ("assets/briefing.css",)
+THEME_DIR = Path("build") / "theme"
+THEME_FILES = ("partials/search.html",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +124,15 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
 def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
     """Render the project's mkdocs.yml from briefing.yml."""
     return env.get_template("mkdocs.yml.j2").render(
-        config=briefing.content.config, docs_dir=escape.trusted(DOCS_DIR.as_posix())
+        config=briefing.content.config,
+        docs_dir=escape.trusted(DOCS_DIR.as_posix()),
+        theme_dir=escape.trusted(THEME_DIR.as_posix()),
     )
+
+
+def theme_pages(env: jinja2.Environment) -> list[Page]:
+    """The theme overrides, copied as they are into THEME_DIR (MkDocs renders them)."""
+    return [Page(name, env.loader.get_source(env, f"theme/{name}")[0]) for name in THEME_FILES]  # type: ignore[union-attr]
 
 
 def write_if_changed(path: Path, text: str) -> bool:
