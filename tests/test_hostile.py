@@ -41,6 +41,10 @@ CASES = [
      "content/articles/x..%2F..%2Fetc.txt", "slug"),
     ("a curation file for a traversal slug", {"content/curation/x..%2Fevil.yml": "key_points: []\n"},
      "content/curation/x..%2Fevil.yml", "slug"),
+    ("a javascript: url", {"content/articles/harbour-talks-stall.yml": "url: \"javascript:alert(1)\"\n"},
+     "content/articles/harbour-talks-stall.yml", "http"),
+    ("an attribute breaker in a url", {"content/articles/harbour-talks-stall.yml": "url: 'https://x.example/\"><script>'\n"},
+     "content/articles/harbour-talks-stall.yml", "http"),
     ("rewrite_of traversal", {"content/articles/harbour-talks-stall.yml": "rewrite_of: ../../etc/passwd\n"},
      "content/articles/harbour-talks-stall.yml", "slug"),
 ]
