@@ -405,7 +405,7 @@ def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
     for ab in articles:
         for q in ab.extraction.quotes:
             named = q.speaker and q.speaker_kind != "nominal"
-            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8 and not q.featured:
+            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
                 out.append(Sourced(ab.article, q))
                 seen.add(q.speaker)
     return tuple(out[:FEATURED_QUOTES])

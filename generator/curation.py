@@ -160,6 +160,11 @@ class MergeStats:
     revived: int = 0
     originals: int = 0
 
+    def add(self, other: MergeStats) -> None:
+        """Count another file's changes in."""
+        for f in ("added", "stale", "revived", "originals"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+
 
 class _Splice:
     """Line edits collected against the original lines, applied in one pass."""
@@ -319,13 +324,12 @@ class CurateReport:
 
 
 def curate_files(
-    content_root: Path, articles: dict[str, tuple[Article, Extraction]], existing: dict[str, Path]
+    folder: Path, articles: dict[str, tuple[Article, Extraction]], existing: dict[str, Path]
 ) -> tuple[dict[Path, str], CurateReport]:
     """The new text of every curation file that changes; a removed article's file gets every item marked stale."""
     total = MergeStats()
     out: dict[Path, str] = {}
     created, updated, unchanged, problems = [], [], 0, []
-    folder = content_root / "curation"
     for slug in sorted(set(articles) | set(existing)):
         path = existing.get(slug, folder / f"{slug}.yml")
         article, ex = articles.get(slug, (None, None))
@@ -343,8 +347,7 @@ def curate_files(
         except BriefingError as exc:
             problems += exc.problems
             continue
-        for f in ("added", "stale", "revived", "originals"):
-            setattr(total, f, getattr(total, f) + getattr(stats, f))
+        total.add(stats)
         if text != old:
             out[path] = text
             updated.append(path)
@@ -388,7 +391,7 @@ def publish(
         "quotes": {quote_id(q): q for q in ex.quotes},
         "questions": {question_id(c): c for c in ex.questions},
     }
-    source = verbatim(ex.text)
+    source = verbatim(ex.text) if curation and curation.section("quotes") else ""  # only edited quotes need it
     out: dict[str, list] = {}
     for section in SECTIONS:
         chosen: list = []

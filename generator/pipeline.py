@@ -13,7 +13,7 @@ from generator.curate import Briefing, check_verbatim, curate
 from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
-from generator.load import CONTENT_DIR, load
+from generator.load import CONTENT_DIR, CURATION_DIR, load
 from generator.model import Content, Extraction
 from generator.render import (
     DOCS_DIR,
@@ -84,11 +84,12 @@ def run(
     if problems:
         raise BriefingError(problems)
     env = environment(root)
+    today = today or whats_new.build_date()
     if not write:
-        render(briefing, env, whats_new.update(root, briefing, today or whats_new.build_date()))
+        render(briefing, env, whats_new.update(root, briefing, today))
         return RunResult(briefing, None, tuple(diag.warnings), None)
     with project_lock(root):
-        history = whats_new.update(root, briefing, today or whats_new.build_date())
+        history = whats_new.update(root, briefing, today)
         pages = render(briefing, env, history)
         report = write_pages(pages, root / DOCS_DIR)
         write_pages(theme_pages(env), root / THEME_DIR)
@@ -111,7 +112,7 @@ def curate_project(root: Path) -> CurateReport:
     extractions = extract_all(content)
     articles = {a.slug: (a, extractions[a.slug]) for a in content.articles}
     existing = {c.slug: c.path for c in content.curations}
-    changed, report = curate_files(root / CONTENT_DIR, articles, existing)
+    changed, report = curate_files(root / CONTENT_DIR / CURATION_DIR, articles, existing)
     with project_lock(root):
         for path, text in changed.items():
             write_if_changed(path, text)
