@@ -64,26 +64,24 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
     started = time.perf_counter()
     result = run(project.resolve(), write=write, build=build, strict=strict)
     _warn(result.warnings)
-    b = result.briefing
-    quotes = sum(len(a.extraction.quotes) for a in b.articles)
-    summary = (
-        f"{len(b.articles)} article(s), {quotes} quote(s), {len(b.speakers)} speaker(s), "
-        f"{len(b.questions)} open question(s)"
-    )
+    s = result.summary
+    summary = f"{s.articles} article(s), {s.quotes} quote(s), {s.speakers} speaker(s), {s.questions} open question(s)"
     if result.report is None:
         click.echo(f"content/ is valid: {summary}")
         return
     r = result.report
     done = "built site/" if build else "generated build/docs/"
+    if result.skipped:
+        done += " (no input changed: nothing generated again)"
     click.echo(
         f"{done} from {summary}: {len(r.written)} file(s) written, {r.unchanged} unchanged, "
         f"{len(r.removed)} removed, in {time.perf_counter() - started:.2f} s"
     )
-    if b.suggestions:
+    if s.suggestions:
         from generator.pipeline import SUGGESTIONS_FILE
 
         click.echo(
-            f"{len(b.suggestions)} speaker(s) are not in content/people.yml yet; "
+            f"{s.suggestions} speaker(s) are not in content/people.yml yet; "
             f"suggested entries are in {SUGGESTIONS_FILE}"
         )
 

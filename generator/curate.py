@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from generator.chart import NO_OUTLET, coverage_svg
 from generator.curation import Policy, curation_warnings, publish, verbatim
-from generator.duplicates import fingerprint, group_duplicates
+from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
@@ -171,10 +171,16 @@ class Briefing:
         return next((o.slug for o in self.outlets if o.name == (name or NO_OUTLET)), None)
 
 
-def curate(content: Content, extractions: dict[str, Extraction], diag: Diagnostics | None = None) -> Briefing:
+def curate(
+    content: Content,
+    extractions: dict[str, Extraction],
+    diag: Diagnostics | None = None,
+    prints: dict[str, Fingerprint] | None = None,
+) -> Briefing:
     """Merge extractions with the people, relations and curation files written in content/.
 
     Problems in the curation files (a quote no longer verbatim, a reference to nothing) go to diag.
+    prints are the articles' duplicate fingerprints when the caller has them already.
     """
     diag = diag or Diagnostics(root=content.root)
     canonical = _people_lookup(content.people)
@@ -182,7 +188,8 @@ def curate(content: Content, extractions: dict[str, Extraction], diag: Diagnosti
     curations = {c.slug: c for c in content.curations}
     curation_warnings(content.curations, {a.slug for a in content.articles}, diag)
     by_slug = {a.slug: a for a in content.articles}
-    prints = {a.slug: fingerprint(extractions[a.slug].sentences) for a in content.articles}
+    if prints is None:
+        prints = {a.slug: fingerprint(extractions[a.slug].sentences) for a in content.articles}
     copies: dict[str, list[tuple[Article, str]]] = {}
     copy_of: dict[str, tuple[Article, str]] = {}
     for group in group_duplicates(list(content.articles), prints):
@@ -304,15 +311,36 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
     is_copy = [family[s.article.slug].slug != s.article.slug for s in items]
     order = sorted(range(len(items)), key=lambda i: (is_copy[i], -items[i].item.score, items[i].article.slug))
     clusters: list[list[int]] = []
+    cluster_slugs: list[set[str]] = []
+    # Exact candidate search without comparing every pair (prefix filtering, as in all-pairs
+    # similarity search): words are ordered rarest first; a vector's prefix is its words in that
+    # order until the norm of the rest falls below CLUSTER_SIMILARITY. Two vectors whose cosine
+    # reaches it share a prefix word, so leaders are indexed and points looked up by prefix only.
+    df: dict[str, int] = {}
+    for v in vectors:
+        for w in v:
+            df[w] = df.get(w, 0) + 1
+    by_word: dict[str, list[int]] = {}
     for i in order:
-        for members in clusters:
-            slugs = {items[j].article.slug for j in members}
-            if items[i].article.slug not in slugs and cosine(vectors[i], vectors[members[0]]) >= CLUSTER_SIMILARITY:
-                members.append(i)
-                break
-        else:
-            if not is_copy[i]:
-                clusters.append([i])
+        slug = items[i].article.slug
+        prefix = _prefix(vectors[i], CLUSTER_SIMILARITY, df)
+        candidates = sorted({c for w in prefix for c in by_word.get(w, ())})
+        joined = next(
+            (
+                c
+                for c in candidates
+                if slug not in cluster_slugs[c] and cosine(vectors[i], vectors[clusters[c][0]]) >= CLUSTER_SIMILARITY
+            ),
+            None,
+        )
+        if joined is not None:
+            clusters[joined].append(i)
+            cluster_slugs[joined].add(slug)
+        elif not is_copy[i]:
+            for w in prefix:
+                by_word.setdefault(w, []).append(len(clusters))
+            clusters.append([i])
+            cluster_slugs.append({slug})
     result = []
     for members in clusters:
         sources = tuple(items[j] for j in members)
@@ -332,6 +360,19 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
             ),
         )
     )
+
+
+def _prefix(vector: dict[str, float], threshold: float, df: dict[str, int]) -> list[str]:
+    """A unit vector's words, rarest first, until the norm of the words left is below threshold
+    (with float slack, so that a pair exactly at the threshold is never missed)."""
+    rest = sum(v * v for v in vector.values())
+    out = []
+    for w in sorted(vector, key=lambda w: (df[w], w)):
+        if rest < threshold * threshold - 1e-9:
+            break
+        out.append(w)
+        rest -= vector[w] * vector[w]
+    return out
 
 
 def person_slug(name: str) -> str:

@@ -7,8 +7,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import whats_new
+from generator import state, whats_new
 from generator.build import mkdocs_build, project_lock
+from generator.cache import Analysis, ExtractionCache
 from generator.curate import Briefing, check_verbatim, curate
 from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
@@ -26,16 +27,23 @@ from generator.render import (
     write_if_changed,
     write_pages,
 )
+from generator.state import Summary
 
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
     """What a run did."""
 
-    briefing: Briefing
+    briefing: Briefing | None  # None when nothing had changed and the run was skipped
     report: WriteReport | None  # None for check, which writes nothing
     warnings: tuple[Problem, ...]
     site: Path | None
+    summary: Summary
+
+    @property
+    def skipped(self) -> bool:
+        """Whether nothing had changed, so nothing was generated (MkDocs still ran for a build)."""
+        return self.briefing is None
 
 
 SUGGESTIONS_FILE = Path("build") / "people.suggested.yml"
@@ -65,18 +73,53 @@ def extract_all(content: Content, extractors: Extractors | None = None) -> dict[
     return {a.slug: extract(a.slug, a.text, extractors) for a in content.articles}
 
 
+def analyse_all(root: Path, content: Content, *, writable: bool = True) -> dict[str, Analysis]:
+    """Every article's extraction and fingerprint, from build/cache/ for texts seen before."""
+    return ExtractionCache(root, writable=writable).analyse_all((a.slug, a.text) for a in content.articles)
+
+
+def summarise(briefing: Briefing) -> Summary:
+    """The counts a run reports."""
+    return Summary(
+        articles=len(briefing.articles),
+        quotes=sum(len(a.extraction.quotes) for a in briefing.articles),
+        speakers=len(briefing.speakers),
+        questions=len(briefing.questions),
+        suggestions=len(briefing.suggestions),
+    )
+
+
+OUTPUTS = [DOCS_DIR, THEME_DIR, Path("mkdocs.yml"), SUGGESTIONS_FILE]
+
+
 def run(
     root: Path, *, write: bool = True, build: bool = True, strict: bool = False, today: dt.date | None = None
 ) -> RunResult:
     """Load and validate content/, extract, curate, render, and build the site.
 
     write=False only checks (nothing is written anywhere); build=False stops after the Markdown.
-    Nothing is ever written into content/.
+    Nothing is ever written into content/. When no input changed since the last successful run,
+    nothing is generated again (see generator/state.py); a build still runs MkDocs.
     """
+    today = today or whats_new.build_date()
+    inputs = state.inputs_digest(root, f"{today.isoformat()} strict={strict}") if write else ""
+    if write:
+        with project_lock(root):
+            previous = state.unchanged(root, state.with_history(root, inputs), OUTPUTS)
+            if previous is not None:
+                site = mkdocs_build(root) if build else None
+                report = WriteReport((), len(previous.outputs), ())
+                return RunResult(None, report, previous.warnings, site, previous.summary)
     diag = Diagnostics(root=root)
     content = load(root, diag)
     diag.raise_if_errors(strict=strict)
-    briefing = curate(content, extract_all(content), diag)
+    analyses = analyse_all(root, content, writable=write)
+    briefing = curate(
+        content,
+        {slug: a.extraction for slug, a in analyses.items()},
+        diag,
+        prints={slug: a.fingerprint for slug, a in analyses.items()},
+    )
     for w in briefing.warnings:  # references in content/ that point at nothing
         diag.warn(w.path, w.line, w.message)
     diag.raise_if_errors(strict=strict)
@@ -84,11 +127,11 @@ def run(
     if problems:
         raise BriefingError(problems)
     env = environment(root)
-    today = today or whats_new.build_date()
     if not write:
         render(briefing, env, whats_new.update(root, briefing, today))
-        return RunResult(briefing, None, tuple(diag.warnings), None)
+        return RunResult(briefing, None, tuple(diag.warnings), None, summarise(briefing))
     with project_lock(root):
+        state.forget(root)
         history = whats_new.update(root, briefing, today)
         pages = render(briefing, env, history)
         report = write_pages(pages, root / DOCS_DIR)
@@ -98,7 +141,12 @@ def run(
             report = WriteReport(report.written + ("mkdocs.yml",), report.unchanged, report.removed)
         site = mkdocs_build(root) if build else None
         history.write(root)  # only once the site is built: a failed build records nothing
-    return RunResult(briefing, report, tuple(diag.warnings), site)
+        summary = summarise(briefing)
+        recorded = state.State(
+            state.with_history(root, inputs), state.output_stats(root, OUTPUTS), summary, tuple(diag.warnings)
+        )
+        state.save(root, recorded)
+    return RunResult(briefing, report, tuple(diag.warnings), site, summary)
 
 
 def curate_project(root: Path) -> CurateReport:
@@ -109,8 +157,8 @@ def curate_project(root: Path) -> CurateReport:
     """
     diag = Diagnostics(root=root)
     content = load(root, diag)
-    extractions = extract_all(content)
-    articles = {a.slug: (a, extractions[a.slug]) for a in content.articles}
+    analyses = analyse_all(root, content)
+    articles = {a.slug: (a, analyses[a.slug].extraction) for a in content.articles}
     existing = {c.slug: c.path for c in content.curations}
     changed, report = curate_files(root / CONTENT_DIR / CURATION_DIR, articles, existing)
     with project_lock(root):

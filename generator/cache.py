@@ -1,0 +1,142 @@
+"""The extraction cache: what the extractors found in an article, kept under build/cache/.
+
+An entry's key is a hash of the extractor version, the source of the code that extracts (so that
+a changed rule never serves an old result), the article's slug (it seeds the sentence ids) and its
+cleaned text. Entries are pickles of our own frozen records in the project's own build/ folder,
+never read from anywhere else. A missing, truncated or unreadable entry is recomputed; entries
+no article uses any more are removed after a run that wrote.
+
+Large batches of new articles are extracted in worker processes, one per core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.duplicates import Fingerprint, fingerprint
+from generator.extract import Extractors, extract
+from generator.model import Extraction
+
+CACHE_DIR = Path("build") / "cache" / "extract"
+PACKAGE = Path(__file__).resolve().parent
+# The code whose output is cached: the extractors, the records they return, the fingerprints.
+CODE = ("extract", "model.py", "duplicates.py")
+PARALLEL_MIN = 96  # below this many new articles, starting workers costs more than it saves
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the extract stage knows of one article: its extraction and its duplicate fingerprint."""
+
+    extraction: Extraction
+    fingerprint: Fingerprint
+
+
+def analyse(slug: str, text: str, extractors: Extractors | None = None) -> Analysis:
+    """Extract one article and fingerprint it."""
+    ex = extract(slug, text, extractors)
+    return Analysis(ex, fingerprint(ex.sentences))
+
+
+def _analyse_item(item: tuple[str, str, Extractors | None]) -> Analysis:
+    return analyse(*item)
+
+
+@cache
+def code_digest() -> str:
+    """A hash of the source of the cached code (CODE under the package)."""
+    h = hashlib.sha256(sys.version.encode())  # pickles and floats of another Python are not ours
+    for name in CODE:
+        path = PACKAGE / name
+        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class ExtractionCache:
+    """Analyses by article slug and text, in one small file each under build/cache/extract/."""
+
+    def __init__(self, root: Path, extractors: Extractors | None = None, *, writable: bool = True):
+        self.folder = root / CACHE_DIR
+        self.extractors = extractors
+        self.version = f"{(extractors or Extractors()).version}:{code_digest()}"
+        self.writable = writable
+        self.hits = self.misses = 0
+
+    def key(self, slug: str, text: str) -> str:
+        h = hashlib.sha256(self.version.encode())
+        h.update(b"\0" + slug.encode() + b"\0" + text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.pickle"
+
+    def get(self, key: str) -> Analysis | None:
+        try:
+            value = pickle.loads(self._path(key).read_bytes())
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return value if isinstance(value, Analysis) else None
+
+    def put(self, key: str, value: Analysis) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    def analyse_all(self, items: Iterable[tuple[str, str]]) -> dict[str, Analysis]:
+        """Analyse (slug, text) pairs: from the cache when it has them, else now (in parallel if many)."""
+        out: dict[str, Analysis] = {}
+        todo: list[tuple[str, str, str]] = []
+        keys = {}
+        for slug, text in items:
+            key = keys[slug] = self.key(slug, text)
+            found = self.get(key)
+            if found is None:
+                todo.append((slug, text, key))
+            else:
+                out[slug] = found
+        self.hits, self.misses = len(out), len(todo)
+        for (slug, _, key), value in zip(todo, _compute([(s, t, self.extractors) for s, t, _ in todo]), strict=True):
+            out[slug] = value
+            if self.writable:
+                self.put(key, value)
+        if self.writable:
+            self._prune(set(keys.values()))
+        return out
+
+    def _prune(self, keep: set[str]) -> None:
+        """Remove the entries of texts no article has any more."""
+        if not self.folder.is_dir():
+            return
+        for shard in self.folder.iterdir():
+            for f in shard.iterdir() if shard.is_dir() else ():
+                if shard.name + f.name.removesuffix(".pickle") not in keep:
+                    f.unlink(missing_ok=True)
+
+
+def _compute(items: list[tuple[str, str, Extractors | None]]) -> list[Analysis]:
+    """Analyse the items, in worker processes (one per core) when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(items) < PARALLEL_MIN or workers < 2:
+        return [_analyse_item(i) for i in items]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        return list(pool.map(_analyse_item, items, chunksize=max(1, len(items) // (workers * 4))))

@@ -1,0 +1,136 @@
+"""Skipping a run that has nothing to do, as make does.
+
+After each successful generate or build, build/state.json records a digest of every input (the
+generator's own code and templates, content/, the project's templates/, the build date and the
+options, and history/ as the run left it) and the size and modification time of every file the run produced. A later run
+whose inputs hash the same, and whose outputs are all still as that run left them, has nothing to
+render: it prints the recorded summary and warnings and writes nothing. Anything else, from an
+edited article to a deleted page under build/docs/, runs the whole pipeline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass
+from functools import cache
+from pathlib import Path
+
+from generator.errors import Problem
+
+STATE_FILE = Path("build") / "state.json"
+PACKAGE = Path(__file__).resolve().parent
+PACKAGE_TEMPLATES = PACKAGE.parent / "templates"
+INPUT_DIRS = ("content", "templates")
+HISTORY_DIR = "history"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The counts a run reports."""
+
+    articles: int
+    quotes: int
+    speakers: int
+    questions: int
+    suggestions: int
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """What the last successful run saw and produced."""
+
+    inputs: str
+    outputs: dict[str, list[int]]
+    summary: Summary
+    warnings: tuple[Problem, ...]
+
+
+def _tree(h, folder: Path, label: str) -> None:
+    if not folder.is_dir():
+        return
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
+        h.update(hashlib.sha256(f.read_bytes()).digest())
+
+
+@cache
+def code_digest() -> str:
+    """A hash of the generator's code and its own templates."""
+    h = hashlib.sha256()
+    _tree(h, PACKAGE, "generator")
+    _tree(h, PACKAGE_TEMPLATES, "templates")
+    return h.hexdigest()
+
+
+def inputs_digest(root: Path, options: str) -> str:
+    """A hash of what a run reads before it writes: code, content/, templates/ and the options."""
+    h = hashlib.sha256(f"{code_digest()}\0{options}\0{Path.cwd()}\0".encode())
+    for name in INPUT_DIRS:
+        _tree(h, root / name, name)
+    return h.hexdigest()
+
+
+def with_history(root: Path, inputs: str) -> str:
+    """inputs_digest with history/ folded in: read as a run starts, written when a build ends."""
+    h = hashlib.sha256(inputs.encode())
+    _tree(h, root / HISTORY_DIR, "history")
+    return h.hexdigest()
+
+
+def output_stats(root: Path, outputs: list[Path]) -> dict[str, list[int]]:
+    """Size and modification time of every file under the outputs (files or folders)."""
+    stats = {}
+    for out in outputs:
+        path = root / out
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            stats[f.relative_to(root).as_posix()] = [st.st_size, st.st_mtime_ns]
+    return stats
+
+
+def load(root: Path) -> State | None:
+    """The recorded state, or None when there is none or it cannot be read."""
+    try:
+        data = json.loads((root / STATE_FILE).read_text("utf-8"))
+        return State(
+            inputs=data["inputs"],
+            outputs=data["outputs"],
+            summary=Summary(**data["summary"]),
+            warnings=tuple(Problem(**p) for p in data["warnings"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def unchanged(root: Path, inputs: str, outputs: list[Path]) -> State | None:
+    """The recorded state when nothing changed since it was recorded, else None."""
+    state = load(root)
+    if state is None or state.inputs != inputs:
+        return None
+    return state if output_stats(root, outputs) == state.outputs else None
+
+
+def save(root: Path, state: State) -> None:
+    """Record the state of a successful run."""
+    path = root / STATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "inputs": state.inputs,
+        "summary": asdict(state.summary),
+        "warnings": [asdict(p) for p in state.warnings],
+        "outputs": state.outputs,
+    }
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
+    os.replace(tmp, path)
+
+
+def forget(root: Path) -> None:
+    """Drop the recorded state (before a run that may fail half way)."""
+    (root / STATE_FILE).unlink(missing_ok=True)
