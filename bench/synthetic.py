@@ -127,7 +127,8 @@ def town(rng: random.Random) -> str:
 
 def noun_phrase(rng: random.Random, pools: dict[str, tuple[str, ...]]) -> str:
     """ "the delayed repair of the Tirqa bridge" """
-    return f"the {rng.choice(pools['adjectives'])} {rng.choice(pools['actions'])} of the {proper(rng)} {rng.choice(pools['facilities'])}"
+    adjective, action, facility = (rng.choice(pools[k]) for k in ("adjectives", "actions", "facilities"))
+    return f"the {adjective} {action} of the {proper(rng)} {facility}"
 
 
 def focus(rng: random.Random) -> dict[str, tuple[str, ...]]:
@@ -140,6 +141,7 @@ def focus(rng: random.Random) -> dict[str, tuple[str, ...]]:
 
 
 PEOPLE = 120
+WOMEN = {"Amira", "Leila", "Nadia", "Sofia", "Hannah", "Elena", "Rania", "Mei", "Farah", "Clara"}
 
 
 def name(i: int) -> tuple[str, str]:
@@ -151,7 +153,7 @@ def person(rng: random.Random) -> tuple[str, str, str, str]:
     """A speaker from the fixed pool: full name, surname, pronoun and role (stable per name)."""
     i = rng.randrange(PEOPLE)
     first, last = name(i)
-    pronoun = "she" if first in {"Amira", "Leila", "Nadia", "Sofia", "Hannah", "Elena", "Rania", "Mei", "Farah", "Clara"} else "he"
+    pronoun = "she" if first in WOMEN else "he"
     return f"{first} {last}", last, pronoun, ROLES[i % len(ROLES)]
 
 

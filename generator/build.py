@@ -43,6 +43,30 @@ def project_lock(root: Path, wait: bool = True) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def uses_pagefind(mkdocs_yml: Path) -> bool:
+    """Whether the generated mkdocs.yml asks for Pagefind (extra.briefing_search)."""
+    import yaml
+
+    config = yaml.safe_load(mkdocs_yml.read_text("utf-8")) or {}
+    return (config.get("extra") or {}).get("briefing_search") == "pagefind"
+
+
+def pagefind_index(site: Path) -> None:
+    """Index a built site with Pagefind into site/pagefind/ (only the page content, not the chrome)."""
+    from pagefind_bin import get_executable
+
+    proc = subprocess.run(
+        [str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--root-selector",
+         "article.md-content__inner", "--exclude-selectors", ".headerlink", "--force-language", "en", "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        shutil.rmtree(site, ignore_errors=True)
+        detail = "\n  ".join((proc.stderr or proc.stdout).strip().splitlines()[-10:])
+        raise BriefingError(Problem("mkdocs.yml", None, f"pagefind failed; site/ was left as it was:\n  {detail}"))
+
+
 def mkdocs_build(root: Path, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
     """Build the site strictly into build/site.new, then swap it in as site/; return site/."""
     staging = root / BUILD_DIR / "site.new"
@@ -62,6 +86,8 @@ def mkdocs_build(root: Path, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
         lines = [ln for ln in proc.stderr.splitlines() if ln.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
         detail = "\n  ".join(lines[-30:] or proc.stderr.strip().splitlines()[-10:])
         raise BriefingError(Problem("mkdocs.yml", None, f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}"))
+    if uses_pagefind(root / "mkdocs.yml"):
+        pagefind_index(staging)
     site = root / SITE_DIR
     if site.exists():
         os.rename(site, old)

@@ -101,6 +101,7 @@ def load_config(path: Path, diag: Diagnostics) -> BriefingConfig:
         language=values["language"],  # type: ignore[arg-type]
         site_url=values["site_url"],  # type: ignore[arg-type]
         publish=values["publish"],  # type: ignore[arg-type]
+        search=values["search"],  # type: ignore[arg-type]
         settings=settings,
         topics=load_topics(doc, path, diag),
     )

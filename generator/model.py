@@ -27,6 +27,7 @@ class BriefingConfig:
     language: str = "en"
     site_url: str | None = None
     publish: str = "all"  # "all": suggested items too, marked unreviewed; "approved": approved items only
+    search: str = "auto"  # "material", "pagefind", or "auto": Pagefind from PAGEFIND_FROM articles on
     settings: Settings = field(default_factory=Settings)
     topics: tuple[Topic, ...] = ()
 

@@ -269,6 +269,7 @@ BRIEFING = {
     "language": Field(choice("en", "de", "fr", "es", "it", "nl", "pt", "ar", "he"), default="en"),
     "site_url": Field(url),
     "publish": Field(choice("all", "approved"), default="all"),
+    "search": Field(choice("auto", "material", "pagefind"), default="auto"),
     "settings": Field(lambda v: v, default=None),  # validated as its own mapping
     "topics": Field(lambda v: v, default=()),  # validated item by item as TOPIC
 }

@@ -13,11 +13,13 @@ import re
 import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from bench.synthetic import write_project
 from generator.pipeline import run
+from generator.render import PAGEFIND_FROM
 from tests.helpers import CORPUS, ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -26,6 +28,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
+LARGE = 3000  # articles: a year of a busy story
+QUERY_BUDGET = 250_000  # bytes a Pagefind query may transfer on the large site, all requests included
 # The pages axe-core checks: one of each kind.
 AXE_PAGES = ("", "articles/ceasefire-plan-published/", "people/maria-okafor/", "questions/", "topics/port-security/")
 
@@ -42,11 +46,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The fixture corpus built into a site and served on 127.0.0.1; yields the base URL."""
-    root = tmp_path_factory.mktemp("browser") / "corpus"
-    shutil.copytree(CORPUS, root)
+def built_and_served(root: Path):
+    """Build the project at root and serve its site on 127.0.0.1; yield the base URL."""
     cwd = os.getcwd()
     os.chdir(root)
     try:
@@ -59,6 +60,22 @@ def site(tmp_path_factory):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The fixture corpus built into a site and served on 127.0.0.1; yields the base URL."""
+    root = tmp_path_factory.mktemp("browser") / "corpus"
+    shutil.copytree(CORPUS, root)
+    yield from built_and_served(root)
+
+
+@pytest.fixture(scope="module")
+def large_site(tmp_path_factory):
+    """A synthetic project of LARGE articles (bench/synthetic.py) with `search: auto`, served."""
+    root = tmp_path_factory.mktemp("large") / "project"
+    write_project(root, LARGE)
+    yield from built_and_served(root)
 
 
 @pytest.fixture(scope="module")
@@ -150,3 +167,41 @@ def test_axe_finds_no_serious_or_critical_violations(page, site, path):
         if v["impact"] in ("serious", "critical")
     ]
     assert bad == [], bad
+
+
+def transferred(requests) -> int:
+    """Bytes of headers and bodies of finished requests."""
+    return sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)
+
+
+def test_a_large_site_searches_with_pagefind_within_the_transfer_budget(browser, large_site):
+    assert LARGE >= PAGEFIND_FROM  # `search: auto` switches Pagefind on
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    finished, urls, errors = [], [], []
+    page.on("requestfinished", lambda r: finished.append(r))
+    page.on("request", lambda r: urls.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(large_site + "articles/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".md-search__input").count() == 0  # Material's search is off
+    assert page.request.get(large_site + "search/search_index.json").status == 404
+    finished.clear()
+    page.locator(".briefing-pagefind .pagefind-ui__search-input").click()
+    page.keyboard.type("Haddad", delay=20)
+    page.wait_for_selector(".pagefind-ui__result", timeout=20_000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # results render in batches; let the last fragments arrive
+    query_bytes = transferred(finished)
+    results = page.locator(".pagefind-ui__result-link")
+    assert results.count() >= 5
+    assert "Haddad" in page.locator(".pagefind-ui__results").inner_text()
+    print(f"Pagefind query on {LARGE} articles: {len(finished)} requests, {query_bytes} bytes")
+    assert 0 < query_bytes <= QUERY_BUDGET
+    origin = urlsplit(large_site).netloc
+    assert [u for u in urls if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).netloc != origin] == []
+    href = results.first.get_attribute("href")
+    page.goto(urljoin(large_site, href))
+    assert page.locator("h1").inner_text()  # a result leads to a page of the site
+    assert errors == []
+    context.close()
