@@ -34,7 +34,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import yaml  # noqa: E402
+
 from bench.synthetic import write_article, write_project  # noqa: E402
+from generator.build import pagefind_index, uses_pagefind  # noqa: E402
 from generator.cache import analyse  # noqa: E402
 from generator.load import load  # noqa: E402
 
@@ -80,6 +83,32 @@ def changed(before: dict, after: dict) -> list[str]:
     return sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
 
 
+def with_material_search(root: Path) -> Path | None:
+    """When the generated mkdocs.yml uses Pagefind, a copy that uses Material's search instead."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8"))
+    if not uses_pagefind(root / "mkdocs.yml"):
+        return None
+    config["plugins"] = ["search"]
+    config.pop("extra", None)
+    config.pop("extra_javascript", None)
+    config["extra_css"] = [c for c in config["extra_css"] if not c.startswith("pagefind/")]
+    path = root / "mkdocs.material-search.yml"
+    path.write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    return path
+
+
+def pagefind_index_of(site: Path) -> None:
+    """Index a copy of the built site with Pagefind again, to time it alone."""
+    if (site / "pagefind").is_dir():
+        copy = site.parent / "site.pagefind-timing"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(site, copy)
+        try:
+            pagefind_index(copy)
+        finally:
+            shutil.rmtree(copy, ignore_errors=True)
+
+
 def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
     """Every figure for a corpus of n articles."""
     root = workdir / f"n{n}"
@@ -111,6 +140,19 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
     row["warm build (median)"] = f"{statistics.median(warm):.2f} s"
     row["bare mkdocs build (median)"] = f"{statistics.median(bare):.2f} s"
     row["warm / bare"] = f"{statistics.median(warm) / statistics.median(bare):.3f}×"
+    searched = with_material_search(root)
+    if searched:  # the site searches with Pagefind: also against bare MkDocs with its own search
+        bare_search = [
+            timed([*MKDOCS, "build", "--strict", "--clean", "-f", searched.name, "-d", str(bare_site)], root).seconds
+            for _ in range(rounds)
+        ]
+        row["bare mkdocs + Material search"] = f"{statistics.median(bare_search):.2f} s"
+        row["warm / bare with search"] = f"{statistics.median(warm) / statistics.median(bare_search):.3f}×"
+    else:
+        row["bare mkdocs + Material search"] = row["warm / bare with search"] = "(same as bare)"
+    started = time.perf_counter()
+    pagefind_index_of(root / "site")
+    row["of which Pagefind indexing"] = f"{time.perf_counter() - started:.2f} s" if searched else "-"
 
     before = snapshot(root)
     same = timed([*BRIEFING, "generate"], root)

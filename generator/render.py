@@ -138,7 +138,6 @@ def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
     config = briefing.content.config
     return env.get_template("mkdocs.yml.j2").render(
         search=escape.trusted(search_engine(config.search, len(briefing.articles))),
-        articles=len(briefing.articles),
         config=config,
         docs_dir=escape.trusted(DOCS_DIR.as_posix()),
         theme_dir=escape.trusted(THEME_DIR.as_posix()),

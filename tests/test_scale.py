@@ -1,0 +1,191 @@
+"""Scale: the extraction cache, skipping unchanged runs, exact fast clustering, search engines,
+and the same site built by ProperDocs. Speed itself is measured by bench/scale.py, never here."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bench.synthetic import write_article, write_project
+from generator import cache as cache_module
+from generator.cache import ExtractionCache, analyse
+from generator.curate import CLUSTER_SIMILARITY, curate
+from generator.extract import Extractors
+from generator.extract.text_stats import content_words, cosine, tfidf_vectors
+from generator.load import load
+from generator.pipeline import OUTPUTS, run
+from generator.render import DOCS_DIR, PAGEFIND_FROM, search_engine
+from generator.state import STATE_FILE, output_stats
+from tests.helpers import run_briefing
+
+
+def test_the_cache_returns_what_the_extractors_return_and_misses_only_changed_texts(corpus_project):
+    content = load(corpus_project)
+    items = [(a.slug, a.text) for a in content.articles]
+    first = ExtractionCache(corpus_project)
+    analyses = first.analyse_all(items)
+    assert (first.hits, first.misses) == (0, len(items))
+    assert analyses == {slug: analyse(slug, text) for slug, text in items}
+    again = ExtractionCache(corpus_project)
+    assert again.analyse_all(items) == analyses and (again.hits, again.misses) == (len(items), 0)
+    slug, text = items[0]
+    edited = ExtractionCache(corpus_project)
+    edited.analyse_all([(slug, text + "\n\nOne more sentence was added."), *items[1:]])
+    assert (edited.hits, edited.misses) == (len(items) - 1, 1)
+
+
+def test_another_extractor_version_or_a_damaged_entry_is_a_miss(corpus_project):
+    content = load(corpus_project)
+    items = [(a.slug, a.text) for a in content.articles]
+    ExtractionCache(corpus_project).analyse_all(items)
+    other = Extractors()
+    other_quotes = replace(other, quotes=type("Q", (), {"version": "rules-2", "extract": other.quotes.extract})())
+    newer = ExtractionCache(corpus_project, other_quotes, writable=False)
+    newer.analyse_all(items)
+    assert newer.misses == len(items)
+    for f in (corpus_project / cache_module.CACHE_DIR).rglob("*.pickle"):
+        f.write_bytes(f.read_bytes()[:20])  # truncated, as by a crash
+    damaged = ExtractionCache(corpus_project)
+    assert damaged.analyse_all(items) == {s: analyse(s, t) for s, t in items} and damaged.misses == len(items)
+
+
+def test_worker_processes_give_the_same_analyses(tmp_path, monkeypatch):
+    write_project(tmp_path, 12)
+    items = [(a.slug, a.text) for a in load(tmp_path).articles]
+    monkeypatch.setattr(cache_module, "PARALLEL_MIN", 2)
+    monkeypatch.setattr(cache_module.os, "cpu_count", lambda: 2)
+    assert cache_module._compute([(s, t, None) for s, t in items]) == [analyse(s, t) for s, t in items]
+
+
+def test_check_reads_the_cache_but_never_writes_it(corpus_project):
+    run_briefing("check", cwd=corpus_project)
+    assert not (corpus_project / cache_module.CACHE_DIR).exists()
+
+
+def test_a_run_with_nothing_changed_writes_nothing_and_says_so(corpus_project):
+    first = run_briefing("generate", cwd=corpus_project)
+    assert first.returncode == 0, first.stderr
+    stats = output_stats(corpus_project, OUTPUTS)
+    article = corpus_project / "content/articles/aid-convoy-reaches-town.md"
+    article.write_bytes(article.read_bytes())  # a new mtime, the same bytes: still nothing to do
+    again = run_briefing("generate", cwd=corpus_project)
+    assert again.returncode == 0, again.stderr
+    assert "no input changed" in again.stdout and " 0 file(s) written" in again.stdout
+    assert output_stats(corpus_project, OUTPUTS) == stats
+    assert first.stderr == again.stderr  # the warnings are reported again
+
+
+@pytest.mark.parametrize("change", ["edit article", "edit output", "delete output", "edit template"])
+def test_any_changed_input_or_output_runs_the_pipeline_again(corpus_project, monkeypatch, change):
+    monkeypatch.chdir(corpus_project)
+    run(corpus_project, build=False)
+    page = corpus_project / DOCS_DIR / "articles/aid-convoy-reaches-town.md"
+    expected = page.read_text("utf-8")
+    article = corpus_project / "content/articles/aid-convoy-reaches-town.md"
+    if change == "edit article":
+        article.write_text(article.read_text("utf-8") + "\nThe convoy left again on Friday.\n", "utf-8")
+    elif change == "edit output":
+        page.write_text("tampered\n", "utf-8")
+    elif change == "delete output":
+        page.unlink()
+    else:
+        (corpus_project / "templates").mkdir(exist_ok=True)
+        (corpus_project / "templates/README.txt").write_text("a project template folder", "utf-8")
+    result = run(corpus_project, build=False)
+    assert not result.skipped
+    if change == "edit article":
+        assert "The convoy left again on Friday." in page.read_text("utf-8")
+    else:
+        assert page.read_text("utf-8") == expected
+
+
+def test_a_failed_run_leaves_no_state_to_skip_with(corpus_project, monkeypatch):
+    monkeypatch.chdir(corpus_project)
+    run(corpus_project, build=False)
+    assert (corpus_project / STATE_FILE).exists()
+    (corpus_project / "content/people.yml").write_text("people: [\n", "utf-8")
+    assert run_briefing("generate", cwd=corpus_project).returncode == 1
+    (corpus_project / "content/people.yml").write_text("people: []\n", "utf-8")
+    assert not run(corpus_project, build=False).skipped
+
+
+def test_one_new_article_rewrites_only_the_pages_it_changes(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_project(tmp_path, 40)
+    run(tmp_path, build=False)
+    before = output_stats(tmp_path, OUTPUTS)
+    write_article(tmp_path, 40)
+    result = run(tmp_path, build=False)
+    written = set(result.report.written)
+    after = output_stats(tmp_path, OUTPUTS)
+    changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
+    assert {f"{DOCS_DIR.as_posix()}/{p}" for p in written} | {"build/people.suggested.yml"} >= changed
+    new_page = next(p for p in written if p.startswith("articles/2024-"))
+    assert {"articles/index.md", "index.md", "whats-new.md", new_page} <= written
+    assert len(written) <= 20
+    assert not any(p.startswith("articles/2024-") and p != new_page for p in written)
+
+
+def naive_clusters(vectors, order, slugs):
+    """The greedy leader clustering, comparing every point with every leader."""
+    clusters = []
+    for i in order:
+        for members in clusters:
+            if slugs[i] not in {slugs[j] for j in members} and cosine(vectors[i], vectors[members[0]]) >= CLUSTER_SIMILARITY:
+                members.append(i)
+                break
+        else:
+            clusters.append([i])
+    return clusters
+
+
+def test_indexed_clustering_equals_comparing_every_pair(tmp_path):
+    write_project(tmp_path, 150)
+    content = load(tmp_path)
+    briefing = curate(content, {a.slug: analyse(a.slug, a.text).extraction for a in content.articles})
+    items = [(ab.article.slug, kp) for ab in briefing.articles for kp in ab.extraction.key_points]
+    vectors = tfidf_vectors([content_words(kp.text) for _, kp in items])
+    order = sorted(range(len(items)), key=lambda i: (-items[i][1].score, items[i][0]))
+    expected = naive_clusters(vectors, order, [slug for slug, _ in items])
+    got = [[(s.article.slug, s.item.sentence_id) for s in c.sources] for c in briefing.clusters]
+    want = [[(items[j][0], items[j][1].sentence_id) for j in members] for members in expected]
+    assert sorted(got) == sorted(want)
+    assert any(len(c) > 1 for c in want)  # the corpus does cluster
+
+
+def test_pagefind_from_a_size_or_when_asked():
+    assert search_engine("auto", PAGEFIND_FROM - 1) == "material"
+    assert search_engine("auto", PAGEFIND_FROM) == "pagefind"
+    assert search_engine("pagefind", 3) == "pagefind" and search_engine("material", 10_000) == "material"
+
+
+def set_search(project: Path, engine: str) -> None:
+    config = project / "content/briefing.yml"
+    config.write_text(config.read_text("utf-8") + f"\nsearch: {engine}\n", "utf-8")
+
+
+@pytest.mark.parametrize("engine", ["material", "pagefind"])
+def test_properdocs_builds_the_same_site(corpus_project, tmp_path, engine):
+    """The generated Markdown and mkdocs.yml build with ProperDocs, strictly, into the same pages."""
+    set_search(corpus_project, engine)
+    assert run_briefing("build", cwd=corpus_project).returncode == 0
+    config = (corpus_project / "mkdocs.yml").read_text("utf-8")
+    assert ("briefing_search: pagefind" in config) == (engine == "pagefind")
+    out = tmp_path / "properdocs-site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(out)],
+        cwd=corpus_project, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, proc.stderr
+    pages = {p.relative_to(out).as_posix() for p in out.rglob("*.html")}
+    site = corpus_project / "site"
+    assert pages == {p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts}
+    article = (out / "articles/aid-convoy-reaches-town/index.html").read_text("utf-8")
+    assert 'class="briefing-sentence" id="s-' in article
+    assert ('id="briefing-search"' in article) == (engine == "pagefind")
+    if engine == "pagefind":
+        assert (site / "pagefind/pagefind-ui.js").is_file() and not (site / "search/search_index.json").exists()
