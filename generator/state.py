@@ -52,7 +52,10 @@ def _tree(h, folder: Path, label: str) -> None:
         return
     for f in sorted(p for p in folder.rglob("*") if p.is_file()):
         h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
-        h.update(hashlib.sha256(f.read_bytes()).digest())
+        try:
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+        except OSError as exc:  # unreadable: the load stage reports it, located
+            h.update(f"unreadable {exc.errno}".encode())
 
 
 @cache
