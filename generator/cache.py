@@ -15,7 +15,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +23,7 @@ from pathlib import Path
 from generator.duplicates import Fingerprint, fingerprint
 from generator.extract import Extractors, extract
 from generator.model import Extraction
+from generator.render import write_atomic
 
 CACHE_DIR = Path("build") / "cache" / "extract"
 PACKAGE = Path(__file__).resolve().parent
@@ -87,16 +87,11 @@ class ExtractionCache:
         return value if isinstance(value, Analysis) else None
 
     def put(self, key: str, value: Analysis) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        """Keep an entry; a cache that cannot be written (a full disk, a read-only build/) only costs time."""
         try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+            write_atomic(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            self.writable = False
 
     def analyse_all(self, items: Iterable[tuple[str, str]]) -> dict[str, Analysis]:
         """Analyse (slug, text) pairs: from the cache when it has them, else now (in parallel if many)."""
@@ -126,7 +121,7 @@ class ExtractionCache:
         for shard in self.folder.iterdir():
             for f in shard.iterdir() if shard.is_dir() else ():
                 if shard.name + f.name.removesuffix(".pickle") not in keep:
-                    f.unlink(missing_ok=True)
+                    f.unlink(missing_ok=True)  # leftover temporary files too
 
 
 def _compute(items: list[tuple[str, str, Extractors | None]]) -> list[Analysis]:

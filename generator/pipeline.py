@@ -102,8 +102,9 @@ def run(
     nothing is generated again (see generator/state.py); a build still runs MkDocs.
     """
     today = today or whats_new.build_date()
-    inputs = state.inputs_digest(root, f"{today.isoformat()} strict={strict}") if write else ""
+    inputs = ""
     if write:
+        inputs = state.inputs_digest(root, f"{today.isoformat()} strict={strict}")
         with project_lock(root):
             previous = state.unchanged(root, state.with_history(root, inputs), OUTPUTS)
             if previous is not None:

@@ -22,7 +22,7 @@ THEME_FILES = ("partials/search.html", "partials/header.html")
 # With `search: auto`, Pagefind from this many articles on. Material's search makes each reader
 # download the whole index before the first result: measured on the synthetic corpus of
 # bench/scale.py, about 1 KB gzipped per article, so 250 articles already cost a reader 250 KB,
-# what a Pagefind query at 3,000 articles transfers in all (tests/test_pagefind.py).
+# what a Pagefind query at 3,000 articles transfers in all (tests/test_browser.py).
 PAGEFIND_FROM = 250
 
 
@@ -157,6 +157,12 @@ def write_if_changed(path: Path, text: str) -> bool:
             return False
     except OSError:
         pass
+    write_atomic(path, data)
+    return True
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write data to path through a temporary file beside it, so no reader sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -166,7 +172,6 @@ def write_if_changed(path: Path, text: str) -> bool:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
 
 
 def write_pages(pages: list[Page], docs: Path) -> WriteReport:

@@ -2,9 +2,9 @@
 
 After each successful generate or build, build/state.json records a digest of every input (the
 generator's own code and templates, content/, the project's templates/, the build date and the
-options, and history/ as the run left it) and the size and modification time of every file the run produced. A later run
-whose inputs hash the same, and whose outputs are all still as that run left them, has nothing to
-render: it prints the recorded summary and warnings and writes nothing. Anything else, from an
+options, and history/ as the run left it) and the size and modification time of every file the
+run produced. A later run whose inputs hash the same, and whose outputs are all still as that run
+left them, has nothing to render: it prints the recorded summary and warnings and writes nothing. Anything else, from an
 edited article to a deleted page under build/docs/, runs the whole pipeline.
 """
 
@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.render import write_atomic
 
 STATE_FILE = Path("build") / "state.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -122,16 +122,13 @@ def unchanged(root: Path, inputs: str, outputs: list[Path]) -> State | None:
 def save(root: Path, state: State) -> None:
     """Record the state of a successful run."""
     path = root / STATE_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {
         "inputs": state.inputs,
         "summary": asdict(state.summary),
         "warnings": [asdict(p) for p in state.warnings],
         "outputs": state.outputs,
     }
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, sort_keys=True), "utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 def forget(root: Path) -> None:

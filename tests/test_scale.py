@@ -189,3 +189,11 @@ def test_properdocs_builds_the_same_site(corpus_project, tmp_path, engine):
     assert ('id="briefing-search"' in article) == (engine == "pagefind")
     if engine == "pagefind":
         assert (site / "pagefind/pagefind-ui.js").is_file() and not (site / "search/search_index.json").exists()
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(corpus_project):
+    blocker = corpus_project / cache_module.CACHE_DIR
+    blocker.parent.mkdir(parents=True)
+    blocker.write_text("not a folder", "utf-8")  # every entry's folder fails to be made
+    items = [(a.slug, a.text) for a in load(corpus_project).articles]
+    assert ExtractionCache(corpus_project).analyse_all(items) == {s: analyse(s, t) for s, t in items}
