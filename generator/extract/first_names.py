@@ -55,5 +55,7 @@ MALE = frozenset(
 
 def first_name_gender(name: str) -> str | None:
     """'m', 'f' or None, from the first word of a full name."""
-    first = name.split()[0] if " " in name else ""
-    return "f" if first in FEMALE else "m" if first in MALE else None
+    for first in name.split()[:-1]:  # "New Mitt Romney": the first word that is a first name
+        if first in FEMALE or first in MALE:
+            return "f" if first in FEMALE else "m"
+    return None

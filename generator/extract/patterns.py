@@ -22,7 +22,7 @@ SPEECH_VERBS = (
     "agrees", "explained", "recounted", "recounts", "reiterated", "reiterates", "charged", "charges",
     "wondered", "wonders", "reasoned", "reasons", "cracked", "marveled", "predicted", "promised",
     "promises", "mocked", "chimed in", "interjected", "opined", "offered", "quoted", "read",
-    "tweeted out", "texted", "emailed", "e-mailed", "messaged", "yelled", "screamed", "cried",
+    "tweeted out", "commented", "comments", "reads", "texted", "emailed", "e-mailed", "messaged", "yelled", "screamed", "cried",
     "shot back", "fired back", "hit back", "pushed back", "summed up", "put it", "issued a statement",
     "sings", "sang", "chanted", "tweeted", "recalled",
 )
@@ -116,11 +116,14 @@ MEDIA_AFTER = re.compile(
     r"\((?:[^)]*\b)?(?:19|20)\d\d\))"
 )
 
+# Letters of names, Latin-1 and Latin Extended-A included ("Raúl", "Gonzàlez", "Łukasz").
+UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LETTER = "a-zA-ZÀ-ÖØ-öø-ÿĀ-ž"
 NAME_TOKEN = (
     r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"
-    r"[A-Z][a-zA-Z’'\-]*[a-zA-Z]|(?:[A-Z]\.){1,3})"
+    rf"[{UPPER}][{LETTER}’'\-]*[{LETTER}]|(?:[A-Z]\.){{1,3}})"
 )
-NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,4}}")
+NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,7}}")
 
 # Words that are capitalised but do not name a speaker.
 NOT_NAMES = frozenset(
@@ -129,7 +132,10 @@ NOT_NAMES = frozenset(
     Our As After Before When While If So Yet Still Meanwhile However Monday Tuesday Wednesday
     Thursday Friday Saturday Sunday January February March April May June July August September
     October November December Sometimes Although Though While Despite Even And So Or What Who Why
-    Where How Which Whether
+    Where How Which Whether For From With By To Of Like Unlike Following Among During Under Over
+    Without Through Against Between About Because Since Until Once Now Then Also Just Only Even Not
+    Asked Told Speaking Writing Meanwhile Instead Indeed Later Earlier Today Yesterday Tomorrow
+    Top Outside Inside
     """.split()
 )
 
@@ -167,7 +173,12 @@ SUBJECT_PHRASE_WORDS = ROLE_NOUNS | frozenset(
     "former senior top chief deputy then state federal national local longtime campaign party political "
     "democratic republican of the and vice acting retired veteran fellow independent conservative liberal "
     "strategist pollster consultant activist supporter donor voter resident owner executive scientist "
-    "businessman businesswoman organizer operative attorney-general".split()
+    "businessman businesswoman organizer operative attorney-general developer worker teacher student "
+    "delegate voter voters nurse doctor pastor priest bishop farmer owner manager entrepreneur investor "
+    "banker economist scholar writer author columnist commentator host anchor journalist blogger activist "
+    "mother father wife husband son daughter brother sister widow veteran officer sheriff chairman "
+    "congressman congresswoman assemblyman assemblywoman legislator lobbyist fundraiser consultant "
+    "pollster spokesman spokeswoman administrator volunteer canvasser protester actor actress singer".split()
 )
 
 # Capitalised sentence openers that are never a speaker's name.
@@ -182,4 +193,43 @@ SOURCE_NOUNS = frozenset(
     "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
     "administration government ministry department agency committee group spokesperson allies advisers "
     "supporters critics lawmakers democrats republicans people".split()
+)
+
+# Capitalised labels that open a transcript line but name nobody ("VIDEO: …", "UPDATE: …").
+NOT_SPEAKER_LABELS = frozenset(
+    "VIDEO AUDIO UPDATE UPDATED NOTE EDITOR EDITOR'S EDITOR’S WATCH BREAKING CROSSTALK LAUGHTER APPLAUSE "
+    "Q A PHOTO PHOTOS READ MORE RELATED SOURCE CORRECTION CLARIFICATION FACT CHECK TRANSCRIPT ANSWER QUESTION "
+    "NEWS ALERT LIVE EXCLUSIVE OPINION ANALYSIS".split()
+)
+
+# Words that make a capitalised run an organisation, a work or a place, not a person
+# ("Trump University", "Washington Post", "STATE COLLEGE"), compared case-insensitively.
+NOT_PERSON_WORDS = frozenset(
+    """
+    university college school academy institute foundation association society council committee
+    commission board agency department ministry office bureau service court senate house congress
+    parliament assembly party campaign administration government church mosque temple hospital
+    center centre museum library post times news journal tribune herald gazette magazine network
+    channel radio television tv press media group company corp corporation inc llc ltd bank fund
+    club union league team prize award street avenue road square park bridge airport station county
+    city state states province region district valley island islands mountains river lake bay coast
+    republic kingdom empire nation nations republicans democrats democratic republican international
+    national federal america american americans europe european world summit conference convention
+    debate debates primary primaries caucus caucuses election elections poll polls act bill law
+    """.split()
+)
+# Places that are often the whole of a capitalised run opening a sentence ("New Jersey", "San Jose").
+PLACES = frozenset(
+    """
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Georgia Hawaii
+    Idaho Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada Ohio Oklahoma Oregon Pennsylvania Tennessee
+    Texas Utah Vermont Wisconsin Wyoming Washington Virginia Carolina Dakota Hampshire Jersey Mexico
+    York Israel Gaza Rafah Egypt Iran Iraq Syria Lebanon Jordan Qatar Turkey Russia Ukraine China Japan
+    Korea India Pakistan Afghanistan France Germany Britain England Scotland Ireland Wales Italy Spain
+    Canada Brazil Cuba Libya Yemen Saudi Arabia Europe Africa Asia America Beijing Moscow London Paris
+    Berlin Brussels Tokyo Chicago Boston Philadelphia Atlanta Miami Houston Dallas Denver Seattle
+    Detroit Cleveland Baltimore Jerusalem Tehran Cairo Baghdad Damascus Beirut Kabul Manhattan Brooklyn
+    Jose Francisco Diego Angeles Vegas Orleans Louis Antonio Tel Aviv Nashua Manchester Des Moines
+    """.split()
 )

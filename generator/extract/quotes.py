@@ -21,9 +21,12 @@ from generator.extract.patterns import (
     NAME_RE,
     NOT_NAME_WORDS,
     NOT_NAMES,
+    NOT_PERSON_WORDS,
+    NOT_SPEAKER_LABELS,
     NOT_SPEECH_ED,
     OFFICE_WORDS,
     PARTICIPLE_RE,
+    PLACES,
     POSSESSIVE_BEFORE,
     PRONOUNS,
     ROLE_NOUNS,
@@ -49,8 +52,8 @@ _ANY_VERB = rf"(?:{SPEECH_VERB_RE}|[a-z]{{3,}}ed)"  # in the slot right after a 
 _PRONOUN = r"(?:he|she|they|it|He|She|They|It)"
 _DETERMINER = (
     r"(?:a|an|the|one|another|two|three|four|some|several|many|most|other|this|that|these|those|his|her|"
-    r"their|its|our|A|An|The|One|Another|Two|Three|Some|Several|Many|Most|Other|This|That|These|Those|"
-    r"His|Her|Their|Its|Our)"
+    r"their|its|our|my|your|A|An|The|One|Another|Two|Three|Some|Several|Many|Most|Other|This|That|These|"
+    r"Those|His|Her|Their|Its|Our|My|Your)"
 )
 _NOMINAL = rf"{_DETERMINER}(?:,?\s+[\w’'.&-]+){{1,7}}?"
 _NOMINAL_END = r"(?=\s*(?:[,.;:)]|$)|\s+(?:who|which|that|on|in|at|during|after|before|when|of|from|to|for)\b)"
@@ -60,7 +63,9 @@ _APPOSITIVE = r"(?:,\s*\d{1,3}\s*(?=,))?(?:,\s*(?P<appos>[^,“”\"]{2,100}?(?:
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|After|Before|During|When|While|Since|As|Meanwhile|Later|Earlier|Still|But|And|Yet|So|"
     r"However|Asked|Speaking|Last|This|Earlier|Then|Of|For|To|With|About|From|Unlike|Like|Despite|Among|"
-    r"Under|Without|Regarding|Told|Pressed)\b[^,]{0,80},\s*)"
+    r"Under|Without|Regarding|Told|Pressed|Outside|Inside|Across|Within|Beyond|Near|Around|Along|Amid|"
+    r"Amidst|Throughout|Behind|Upon|Toward|Towards|Following|Ahead|Instead|Now|Here|There|Recently|Today|"
+    r"Yesterday|[A-Z][a-z]+ly)\b[^,]{0,80},\s*)"
 )
 _EXCERPT_INTRO = re.compile(r"[”\"],?\s*by\s+[^“”\":]{1,60}:\s*$")
 _NAME_END = re.compile(r"(?:[A-Z][a-z]+|[A-Z]\.)\s$")
@@ -92,6 +97,10 @@ _LEADING = re.compile(
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
 _PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
+# '” ― Julie A. Diaz Martinez.' up to the end of the paragraph: a credit line after a quote
+_CREDIT = re.compile(r"^\s*[―—–-]{1,2}\s*(?P<who>[^\s―—–“”\"][^―—–“”\"]{1,118}?)[\s.]*$")
+_TRANSCRIPT_LABEL = re.compile(r"^\s*(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
+_NAME_OF = re.compile(rf"^(?P<name>{_NAME})\s+(?P<appos>(?:of|from|at|with)\s+(?:the\s+)?{_NAME})$")
 _NOMINAL_RE = re.compile(rf"^(?P<nom>{_NOMINAL}|{_POSSESSIVE_NOMINAL}){_NOMINAL_END}")
 
 
@@ -235,6 +244,8 @@ def split_title(run: str) -> tuple[str | None, str]:
     later = [k for k in range(i, len(tokens) - 1) if tokens[k] in OFFICE_WORDS]
     if later:
         i = later[-1] + 1
+        while i < len(tokens) - 1 and tokens[i] in TITLE_TOKENS:
+            i += 1  # "Republican Secretary of State Jon Husted"
     while i > 0 and tokens[i - 1] in {"of", "the", "and", "for"}:
         i -= 1
     return " ".join(tokens[:i]) or None, " ".join(tokens[i:])
@@ -293,7 +304,11 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         return Attribution(phrase.lower(), None, "pronoun")
     m = _PRE_NAME.match(phrase + ",") if "," in phrase else None  # "X, the mayor of Y," keeps its appositive
     m = m if m and m.group("appos") else _PRE_NAME.match(phrase)
-    if m:
+    if m and _ENDS_PREPOSITION.search(m.group("pre")):  # "in her hometown of Miami": Miami is no subject
+        m = _NAME_OF.match(phrase)  # but "Mr. Morgan of the Sierra Club" is Mr. Morgan
+        if m:
+            return _person(m.group("name"), "", m.group("appos"), names)
+    elif m:
         person = _person(m.group("name"), m.group("pre"), m.group("appos"), names)
         if person:
             return person
@@ -361,6 +376,25 @@ def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
     return None
 
 
+def credit_line(segment: str, names: NameIndex) -> Attribution | None:
+    """A quote credited by a dash, as in lists of readers' reactions and epigraphs:
+    '“…” ― Julie A. Diaz Martinez.' or '“…” — Lee Chen, a teacher in Ohio'."""
+    m = _CREDIT.match(segment)
+    if not m:
+        return None
+    who = subject(m.group("who"), names)
+    return who if who is not None and who.kind != "pronoun" else None
+
+
+def transcript_label(content: str, names: NameIndex) -> Attribution | None:
+    """A quoted transcript turn that names its speaker in capitals: '"PENCE: Well, look, …'."""
+    m = _TRANSCRIPT_LABEL.match(content)
+    if not m or any(w.strip("'’.") in NOT_SPEAKER_LABELS for w in m.group("label").split()):
+        return None
+    label = " ".join(w.capitalize() for w in m.group("label").split())
+    return _person(label, "", None, names)
+
+
 def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     """Read an attribution that introduces a quote: 'Campbell said:', 'according to X,', '…, writing'."""
     segment = _PARENTHETICAL.sub("", segment)
@@ -410,8 +444,8 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
     if not runs:
         return None
     last = runs[-1]
-    if phrase[last.end() :].strip():
-        return None  # the phrase goes on after the name in lowercase: not a plain subject
+    if phrase[last.end() :].strip() or _POSSESSIVE_END.search(last.group(0)):
+        return None  # the phrase goes on after the name, or "Carrier's management": not a plain subject
     title, name = split_title(last.group(0))
     described = _role_before(phrase[: last.start()]) is not None  # "Band member Flea"
     if " " not in name and not title and not described and " " not in names.resolve(name):
@@ -436,13 +470,16 @@ def _subject_at_clause_end(clause: str, names: NameIndex) -> Attribution | None:
     return last
 
 
+_APPOSITIVE_OPENERS = frozenset("a an the who whose which one another both part among himself herself".split())
+
+
 def _is_appositive(chunk: str) -> bool:
     """'the mayor of X', 'South Carolina director for Sanders', '58': a description, not a new subject."""
     words = chunk.split()
     return (
         chunk.isdigit()
         or bool(words)
-        and (words[0].lower() in ("a", "an", "the", "who", "whose", "which") or any(w.lower() in ROLE_NOUNS for w in words))
+        and (words[0].lower() in _APPOSITIVE_OPENERS or any(w.lower() in ROLE_NOUNS for w in words))
     )
 
 
@@ -553,11 +590,15 @@ def _sentence_at(sents: tuple[Sentence, ...], starts: list[int], offset: int) ->
 
 
 def own_attribution(text, spans, i, s_start, s_end, names, direct) -> Attribution | None:
-    """Step 1: the attribution in the quote's own sentence, after the quote first, then before it."""
+    """Step 1: the attribution in the quote's own sentence: a transcript's speaker label, a credit
+    line after the quote, an attribution after the quote, then one before it."""
     span = spans[i]
+    found = transcript_label(text[span.start : span.end], names)
+    if found:
+        return found
     if span.close_at is not None:
         nxt = next((s.open_at for s in spans[i + 1 :] if s.para_start == span.para_start), span.para_end)
-        found = attribution_after(text[span.close_at : nxt], names)
+        found = credit_line(text[span.close_at : nxt], names) or attribution_after(text[span.close_at : nxt], names)
         if found:
             return found
     prev_close = max((s.close_at or 0 for s in spans[:i] if s.para_start == span.para_start), default=0)
@@ -575,6 +616,8 @@ def _mask_quotes(text: str, spans: list[Span], start: int, end: int) -> str:
         lo, hi = max(s.open_at, start), min(s.close_at or s.end, end)
         for k in range(lo - start, hi - start):
             chars[k] = " "
+        if s.close_at and start <= s.end - 1 < end and text[s.end - 1] == ",":
+            chars[s.end - 1 - start] = ","  # "At an event billed as “X,” Clinton said": the clause ends there
     return "".join(chars)
 
 
@@ -585,14 +628,6 @@ def speech_mentions(
     the candidates a later 'he said' refers to."""
     masked = _mask_quotes(text, spans, 0, len(text))
     found = []
-    for s in sents:
-        sentence = masked[s.start : s.end]
-        for opener in _CLAUSE_OPENERS.finditer(sentence):
-            if _ends_abbreviation(sentence[: opener.start() + 1]):
-                continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
-            who = clause_subject(_INTRO.sub("", sentence[opener.end() :].lstrip()), names)
-            if who is not None:
-                found.append((s.start + opener.end(), who))
     for m in _LISTED_VERB.finditer(masked):
         before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
         if _POSSESSIVE_END.search(before):
@@ -600,14 +635,36 @@ def speech_mentions(
         who = None
         if before.rstrip().endswith(","):  # "And Trump, said Sunshine, who …": the subject may follow
             after = masked[m.end() : m.end() + 150].lstrip()
-            # not "…, said the Boeing was unusual" (what was said) nor "…, told me" (an object)
-            if after[:1].isupper() and not _FINITE_VERB.search(re.split(r"[,.;:]", after, maxsplit=1)[0]):
+            # not "…, said the Boeing was unusual" (what was said), "…, told me" (an object) nor
+            # "X, the chairman, said Trump continued …" (the name opens what was said)
+            run = NAME_RE.match(after)
+            if run and after[run.end() :].lstrip()[:1] in (",", ".", ""):
                 who = subject_after_verb(after, names)
         if who is None:
             who = subject(before, names) or _subject_at_clause_end(before, names)
         if who is not None and who.kind == "name":
             found.append((m.start(), who))
+    speakers = {who.speaker for _, who in found}
+    for s in sents:
+        sentence = masked[s.start : s.end]
+        for opener in _CLAUSE_OPENERS.finditer(sentence):
+            if _ends_abbreviation(sentence[: opener.start() + 1]):
+                continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
+            who = clause_subject(_INTRO.sub("", sentence[opener.end() :].lstrip()), names)
+            if who is not None and (who.speaker in speakers or _looks_like_person(who, names)):
+                found.append((s.start + opener.end(), who))
     return sorted(found, key=lambda f: f[0])
+
+
+def _looks_like_person(who: Attribution, names: NameIndex) -> bool:
+    """A name that opens a clause is a person's when a first name, honorific or role says so:
+    not "New Jersey", "San Jose" or "Trump University"."""
+    if names.gender(who.speaker) is not None or who.role is not None:
+        return True
+    tokens = names.resolve(who.speaker).split()
+    if any(t.lower() in NOT_PERSON_WORDS for t in tokens) or all(t in PLACES for t in tokens):
+        return False
+    return len(tokens) >= 2
 
 
 _ENDS_PREPOSITION = re.compile(r"\b(?:for|of|at|with|from|in|on|to|by)\s+(?:the\s+)?$")
@@ -738,7 +795,10 @@ def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, t
     earlier = [a for pos, a in mentions if pos < span.open_at and names.gender(a.speaker) in (None, wanted)]
     if earlier:
         return Attribution(earlier[-1].speaker, earlier[-1].role, "name")
-    before = [n for n in names.full_names if text.rfind(n, 0, span.open_at) >= 0]
+    before = [
+        n for n in names.full_names
+        if text.rfind(n, 0, span.open_at) >= 0 and _looks_like_person(Attribution(n, None, "name"), names)
+    ]
     if before:
         latest = max(before, key=lambda n: text.rfind(n, 0, span.open_at))
         return Attribution(latest, names.roles.get(latest), "name")
