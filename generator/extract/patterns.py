@@ -74,7 +74,7 @@ TITLE_TOKENS = frozenset(
     President Vice Prime Minister Secretary State Defense Foreign Treasury Homeland Security
     Deputy Under Assistant Chief Senior Senator Sen. Rep. Representative Gov. Governor Gen. General
     Lt. Col. Colonel Maj. Major Adm. Admiral Capt. Captain Sgt. Ambassador Amb. Mayor Judge Justice
-    Speaker Leader Majority Minority Chairman Chairwoman Chair Director Commissioner Spokesperson
+    Del. Delegate Speaker Leader Majority Minority Chairman Chairwoman Chair Director Commissioner Spokesperson
     Spokesman Spokeswoman Dr. Mr. Mrs. Ms. Prof. Professor King Queen Prince Crown Sheikh Emir
     Rabbi Pope Rev. Attorney National Adviser Advisor Envoy Special Coordinator Commander Lord Sir
     Dame Mrs Mr Ms Dr Councillor Councilor Councilman Councilwoman Envoy Mediator of the for and
@@ -120,7 +120,7 @@ MEDIA_AFTER = re.compile(
 UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LETTER = "a-zA-ZÀ-ÖØ-öø-ÿĀ-ž"
 NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Rev|Prof|Jr|Sr|St)\.|"
     rf"[{UPPER}][{LETTER}’'\-]*[{LETTER}]|(?:[A-Z]\.){{1,3}})"
 )
 NAME_RE = re.compile(rf"{NAME_TOKEN}(?:\s+(?:(?:al|bin|de|van|von|der|da|di|el|la|le|of)[-\s])?{NAME_TOKEN}){{0,7}}")

@@ -94,6 +94,12 @@ _VERB_FIRST_INTRO = re.compile(rf"(?:^|[.!?]\s+)(?:{SPEECH_VERB_RE.title()}|Says
 _LEADING = re.compile(
     rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?P<part>{PARTICIPLE_RE})(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
 )
+_NAME_PARTICIPLE = re.compile(
+    rf"(?:^|,\s|\b(?:of|with|shows?|showed|showing|featuring)\s)(?P<name>{_NAME})\s+(?P<part>{PARTICIPLE_RE})\b"
+    rf"(?:\s+[\w’']+){{0,5}}\s*[,:]?\s*$"
+)
+# "John Dickey, the chief executive of Ora Media -- the company that owns … -- told me,"
+_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–“”\"]*?\s(?:--|—|–)\s")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
 _PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
@@ -277,6 +283,9 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
         return None
     if " " not in name and name.lower() in NOT_NAME_WORDS:
         return None
+    owned = _OWNER.match(name)
+    if owned:  # "Gallup’s Jeffrey M. Jones": the person is the one after the possessive
+        name, title = owned.group("name"), title or owned.group("owner")
     if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
         return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
     full = names.resolve(name)
@@ -396,8 +405,19 @@ def transcript_label(content: str, names: NameIndex) -> Attribution | None:
 
 
 def attribution_before(segment: str, names: NameIndex) -> Attribution | None:
-    """Read an attribution that introduces a quote: 'Campbell said:', 'according to X,', '…, writing'."""
+    """Read an attribution that introduces a quote: 'Campbell said:', 'according to X,', '…, writing'.
+    An aside between dashes is read past when the attribution cannot be read with it."""
     segment = _PARENTHETICAL.sub("", segment)
+    found = _attribution_before(segment, names)
+    if found is None and _DASHED_ASIDE.search(segment):
+        found = _attribution_before(_DASHED_ASIDE.sub(" ", segment), names)
+    return found
+
+
+def _attribution_before(segment: str, names: NameIndex) -> Attribution | None:
+    m = _NAME_PARTICIPLE.search(segment)
+    if m:  # "footage of Hillary Clinton asking, “…”"
+        return _person(m.group("name"), "", None, names)
     m = _ACCORDING_TO.search(segment)
     if m:
         return subject(m.group("rest"), names) or subject_after_verb(m.group("rest"), names)
@@ -597,8 +617,8 @@ def own_attribution(text, spans, i, s_start, s_end, names, direct) -> Attributio
     if found:
         return found
     if span.close_at is not None:
-        nxt = next((s.open_at for s in spans[i + 1 :] if s.para_start == span.para_start), span.para_end)
-        found = credit_line(text[span.close_at : nxt], names) or attribution_after(text[span.close_at : nxt], names)
+        segment = _segment_after(text, spans, i)
+        found = credit_line(segment, names) or attribution_after(segment, names)
         if found:
             return found
     prev_close = max((s.close_at or 0 for s in spans[:i] if s.para_start == span.para_start), default=0)
@@ -607,6 +627,21 @@ def own_attribution(text, spans, i, s_start, s_end, names, direct) -> Attributio
     if found or direct:
         return found
     return attribution_in(_mask_quotes(text, spans, s_start, s_end), names)
+
+
+def _segment_after(text: str, spans: list[Span], i: int) -> str:
+    """The text after quote i up to the next quote of its paragraph. A short quoted word inside
+    it (Del. Marcia “Cia” Price) is part of the attribution: its marks are dropped, not a stop."""
+    span = spans[i]
+    parts, at = [], span.close_at
+    for nxt in spans[i + 1 :]:
+        if nxt.para_start != span.para_start:
+            break
+        if nxt.close_at is None or len(text[nxt.start : nxt.end].split()) > 2:
+            return "".join(parts) + text[at : nxt.open_at]
+        parts.append(text[at : nxt.open_at] + text[nxt.start : nxt.end])
+        at = nxt.close_at
+    return "".join(parts) + text[at : span.para_end]
 
 
 def _mask_quotes(text: str, spans: list[Span], start: int, end: int) -> str:
@@ -650,7 +685,11 @@ def speech_mentions(
         for opener in _CLAUSE_OPENERS.finditer(sentence):
             if _ends_abbreviation(sentence[: opener.start() + 1]):
                 continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
-            who = clause_subject(_INTRO.sub("", sentence[opener.end() :].lstrip()), names)
+            clause = _INTRO.sub("", sentence[opener.end() :].lstrip())
+            who = clause_subject(clause, names)
+            if who is None:
+                apposed = _APPOSED_NAME.match(clause)
+                who = apposed and _person(apposed.group("name"), "", apposed.group("desc"), names)
             if who is not None and (who.speaker in speakers or _looks_like_person(who, names)):
                 found.append((s.start + opener.end(), who))
     return sorted(found, key=lambda f: f[0])
@@ -667,6 +706,12 @@ def _looks_like_person(who: Attribution, names: NameIndex) -> bool:
     return len(tokens) >= 2
 
 
+_APPOSED_NAME = re.compile(
+    rf"^(?P<desc>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)\s[^,“”\"]{{2,60}}),\s*(?P<name>{_NAME}),\s+(?:who\b|[a-z]+(?:ed|s)\b)"
+)
+# "Del. Stacey Plaskett": a title inside an attribution (the sentence splitter keeps "Del." for Delaware)
+_TITLE_ABBREVIATIONS = ABBREVIATIONS | {"del"}
+_OWNER = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<name>[^’']+)$")
 _ENDS_PREPOSITION = re.compile(r"\b(?:for|of|at|with|from|in|on|to|by)\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[A-Za-z][’']s\s*$")
 _FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should|did|does)\b")
@@ -675,7 +720,9 @@ _FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|c
 def _ends_abbreviation(text: str) -> bool:
     """True when text ends with the full stop of 'Mr.', 'Sen.' or an initial."""
     word = re.search(r"([A-Za-z]+)\.$", text)
-    return bool(word) and ((len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1).lower() in ABBREVIATIONS)
+    return bool(word) and (
+        (len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1).lower() in _TITLE_ABBREVIATIONS
+    )
 
 
 def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, Attribution]]):
@@ -693,7 +740,7 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
         if speaker is None:
             speaker, how = from_introduction(text, span, names), "sentence"
         if speaker is None and quote.kind == "direct" and len(quote.text.split()) > MAX_UNATTRIBUTED_PHRASE:
-            speaker, how = from_reported_speech(text, span, mentions), "reported"
+            speaker, how = from_reported_speech(text, span, mentions, [d[0] for d in drafts]), "reported"
         if speaker is not None and speaker.kind == "pronoun":
             speaker, how = resolve_pronoun(speaker, span, mentions, names, text), "pronoun"
         if speaker is None and quote.kind == "partial":
@@ -771,7 +818,7 @@ def from_introduction(text: str, span: Span, names: NameIndex) -> Attribution | 
     return attribution_before(prev_para.rstrip(), names)
 
 
-def from_reported_speech(text: str, span: Span, mentions) -> Attribution | None:
+def from_reported_speech(text: str, span: Span, mentions, quoted: list[Span]) -> Attribution | None:
     """'Carter said that … would not happen. ¶ “That’s because …”': a quote that opens its paragraph
     after a paragraph of reported speech, or follows reported speech in its own, is that speaker's."""
     if span.open_at == span.para_start:
@@ -781,7 +828,7 @@ def from_reported_speech(text: str, span: Span, mentions) -> Attribution | None:
         window = (text.rfind("\n", 0, prev_end) + 1, prev_end)
     else:
         window = (span.para_start, span.open_at)
-    if "“" in text[window[0] : window[1]] or '"' in text[window[0] : window[1]]:
+    if any(window[0] <= q.open_at < window[1] for q in quoted):
         return None  # that paragraph quotes someone itself: continuation decides, not this
     inside = [a for pos, a in mentions if window[0] <= pos < window[1] and a.kind == "name"]
     return inside[-1] if inside else None
