@@ -31,6 +31,7 @@ SPEECH_PARTICIPLES = (
     "saying", "writing", "adding", "telling", "noting", "arguing", "declaring", "insisting",
     "asking", "explaining", "warning", "tweeting", "posting", "calling it", "describing it as",
     "responding", "replying", "recalling", "stating", "claiming", "joking", "quipping", "urging",
+    "chanting", "shouting", "yelling", "singing", "reading", "boasting", "announcing",
 )
 # Words ending in -ed that are not speech ("based", "used"): never a speech verb in the slot after a quote.
 NOT_SPEECH_ED = frozenset(

@@ -77,7 +77,7 @@ _PARENTHETICAL = re.compile(r"\s*\((?:[^()“”\"]{1,40})\)")  # "(R-Fla.)", "(
 _AFTER_VERB_BREAK = re.compile(r"\s*[,;:!?(]\s*|\s+(?:who|which|whose|when|after|before|during|in an?|on|at)\s+")
 _CLAUSE_OPENERS = re.compile(r"(?:^|[.;:!?]\s+|,\s+(?:but|and|while|as|though|although|because|so|yet)\s+)")
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,“”\"]*,")
-_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[—–]\s|—")
+_CLAUSE_BREAK = re.compile(r"[;:.!?]\s|\s[―—–]\s|[―—]")
 
 _TRAILING_ADVERBS = re.compile(rf"(?:\s+{_ADVERB_WORD})+$")
 _LEADING_CONJUNCTION = re.compile(r"^(?:and|but|so|as|while|when)\s+", re.I)
@@ -92,14 +92,15 @@ _THE_NAME = re.compile(rf"(?P<nom>(?:the|The)\s+{_NAME})\b")
 _NOMINAL_BE = re.compile(rf"(?P<nom>{_NOMINAL})\s+(?:is|was|has|had|were|are)\b")
 _VERB_FIRST_INTRO = re.compile(rf"(?:^|[.!?]\s+)(?:{SPEECH_VERB_RE.title()}|Says|Said)\s+(?P<rest>[^:“”\"]+):\s*$")
 _LEADING = re.compile(
-    rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?P<part>{PARTICIPLE_RE})(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
+    rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?:while\s+|before\s+|after\s+)?(?P<part>{PARTICIPLE_RE})"
+    rf"(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
 )
 _NAME_PARTICIPLE = re.compile(
     rf"(?:^|,\s|\b(?:of|with|shows?|showed|showing|featuring)\s)(?P<name>{_NAME})\s+(?P<part>{PARTICIPLE_RE})\b"
     rf"(?:\s+[\w’']+){{0,5}}\s*[,:]?\s*$"
 )
 # "John Dickey, the chief executive of Ora Media -- the company that owns … -- told me,"
-_DASHED_ASIDE = re.compile(r"\s(?:--|—|–)\s[^—–“”\"]*?\s(?:--|—|–)\s")
+_DASHED_ASIDE = re.compile(r"\s(?:--|[―—–])\s[^―—–“”\"]*?\s(?:--|[―—–])\s")
 _ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^“”\"]+?)\s*,?\s*$")
 _ACCORDING_ANY = re.compile(r"\b[Aa]ccording to\s+(?P<rest>[^,;“”\"]+)")
 _PRE_NAME = re.compile(rf"^(?P<pre>(?:[\w’'.&$-]+\s+){{0,6}}?)(?P<name>{_NAME}){_APPOSITIVE}\s*$")
@@ -170,7 +171,7 @@ def find_spans(text: str) -> list[Span]:
         for m in _MARK.finditer(text, p0, p1):
             mark, i = m.group(0), m.start()
             if open_at is None:
-                if mark == "”" or (mark != "“" and not _opens(text, i, p0)):
+                if (mark == "”" and i != p0) or (mark not in "“”" and not _opens(text, i, p0)):
                     continue
                 open_at, open_len = i, len(mark)
             elif mark == "“" or (mark != "”" and _opens(text, i, p0) and not _closes(text, m.end(), p1)):
@@ -191,11 +192,11 @@ def find_spans(text: str) -> list[Span]:
 
 
 def _opens(text: str, i: int, para_start: int) -> bool:
-    return i == para_start or text[i - 1].isspace() or text[i - 1] in "([{—–-/:"
+    return i == para_start or text[i - 1].isspace() or text[i - 1] in "([{―—–-/:"
 
 
 def _closes(text: str, after: int, para_end: int) -> bool:
-    return after >= para_end or text[after].isspace() or text[after] in ",.;:!?)]—–-"
+    return after >= para_end or text[after].isspace() or text[after] in ",.;:!?)]―—–-"
 
 
 def _is_headline(line: str) -> bool:
@@ -372,7 +373,7 @@ def _cut_sentence(text: str) -> str:
 
 def attribution_after(segment: str, names: NameIndex) -> Attribution | None:
     """Read an attribution that follows a quote: ', Campbell fumed', ', said Kurt Campbell', ', he said'."""
-    seg = _PARENTHETICAL.sub("", segment).lstrip(" ,—–-")
+    seg = _PARENTHETICAL.sub("", segment).lstrip(" ,―—–-")
     m = _VERB_FIRST.match(seg)
     if m and _is_speech(m.group("verb")):
         return subject_after_verb(seg[m.end() :], names)
@@ -539,7 +540,7 @@ def is_direct(text: str, span: Span, sentence_start: int) -> bool:
     before = text[sentence_start : span.open_at].rstrip()
     return (
         not before
-        or before[-1] in ":,—–"
+        or before[-1] in ":,―—–.!?"  # the quote opens a sentence the splitter did not see end
         or bool(_ENDS_WITH_VERB.search(before))
     )
 
@@ -750,7 +751,7 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
             speaker, how = echo, "sentence"
         if quote.kind == "partial" and not _credible_source(speaker):
             continue  # "his sexual and political escapades" said nothing
-        if own is None and len(quote.text.split()) <= 2 and how != "sentence":
+        if own is None and len(quote.text.split()) <= 2 and how != "sentence" and not _next_sentence(text, previous, span):
             continue  # a lone word ("Related:", "Nooooo!") carried over from a neighbour is not a quote
         if speaker is None and len(quote.text.split()) <= MAX_UNATTRIBUTED_PHRASE:
             continue  # a short quoted phrase nobody is said to have spoken: a scare quote or a name
@@ -766,6 +767,16 @@ def _resolve_speakers(text, drafts, names: NameIndex, mentions: list[tuple[int, 
         resolved.append(final)
         previous = (span, final)
     return _fill_roles(resolved)
+
+
+def _next_sentence(text: str, previous: tuple[Span, Quote] | None, span: Span) -> bool:
+    """'“…,” the president added. “We're America.”': a short quote that is a whole sentence right
+    after the attribution of the quote before it continues that quote."""
+    if previous is None or previous[0].para_start != span.para_start or previous[0].close_at is None:
+        return False
+    between = text[previous[0].close_at : span.open_at]
+    content = text[span.start : span.end].strip()
+    return len(between) <= 80 and between.rstrip().endswith(".") and content[:1].isupper() and content[-1:] in ".!?"
 
 
 def _credible_source(who: Attribution | None) -> bool:
