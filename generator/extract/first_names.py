@@ -52,10 +52,15 @@ MALE = frozenset(
     """.split()
 )
 
+# Names borne by women and men alike: they tell nothing ("Terry Strada", "Kelly Ayotte", "Robin Wright").
+AMBIGUOUS = frozenset("Terry Kerry Kelly Leslie Dana Robin Jean Lynn Jamie Marion Sidney Jo Kay Tracy Lindsey".split())
+
 
 def first_name_gender(name: str) -> str | None:
     """'m', 'f' or None, from the first word of a full name."""
     for first in name.split()[:-1]:  # "New Mitt Romney": the first word that is a first name
+        if first in AMBIGUOUS:
+            return None
         if first in FEMALE or first in MALE:
             return "f" if first in FEMALE else "m"
     return None

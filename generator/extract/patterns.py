@@ -78,7 +78,7 @@ TITLE_TOKENS = frozenset(
     Del. Delegate Speaker Leader Majority Minority Chairman Chairwoman Chair Director Commissioner Spokesperson
     Spokesman Spokeswoman Dr. Mr. Mrs. Ms. Prof. Professor King Queen Prince Crown Sheikh Emir
     Rabbi Pope Rev. Attorney National Adviser Advisor Envoy Special Coordinator Commander Lord Sir
-    Dame Mrs Mr Ms Dr Councillor Councilor Councilman Councilwoman Envoy Mediator of the for and
+    Dame Mrs Mr Ms Dr Republican Democrat Democratic Independent Libertarian GOP Councillor Councilor Councilman Councilwoman Envoy Mediator of the for and
     """.split()
 )
 
@@ -166,7 +166,8 @@ HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "
 OFFICE_WORDS = frozenset(
     "Chairman Chairwoman Chair President Secretary Minister Director Governor Gov. Senator Sen. Rep. "
     "Representative Spokesman Spokeswoman Spokesperson Leader Speaker Mayor Ambassador Commissioner "
-    "Adviser Advisor Chief Executive CEO General Gen. Judge Justice Attorney Treasurer Manager".split()
+    "Adviser Advisor Chief Executive CEO General Gen. Judge Justice Attorney Treasurer Manager Whip "
+    "Republican Democrat Democratic Independent Libertarian".split()
 )
 
 # Lowercase words that may stand in a subject before a name ("former state party chairman X").
@@ -179,7 +180,8 @@ SUBJECT_PHRASE_WORDS = ROLE_NOUNS | frozenset(
     "banker economist scholar writer author columnist commentator host anchor journalist blogger activist "
     "mother father wife husband son daughter brother sister widow veteran officer sheriff chairman "
     "congressman congresswoman assemblyman assemblywoman legislator lobbyist fundraiser consultant "
-    "pollster spokesman spokeswoman administrator volunteer canvasser protester actor actress singer".split()
+    "pollster spokesman spokeswoman administrator volunteer canvasser protester actor actress singer "
+    "front-runner frontrunner hopeful contender challenger incumbent rival".split()
 )
 
 # Capitalised sentence openers that are never a speaker's name.
@@ -214,9 +216,8 @@ NOT_PERSON_WORDS = frozenset(
     channel radio television tv press media group company corp corporation inc llc ltd bank fund
     club union league team prize award street avenue road square park bridge airport station county
     city state states province region district valley island islands mountains river lake bay coast
-    republic kingdom empire nation nations republicans democrats democratic republican international
-    national federal america american americans europe european world summit conference convention
-    debate debates primary primaries caucus caucuses election elections poll polls act bill law
+    republic kingdom empire nation nations republicans democrats america americans europe world summit
+    conference convention debate debates primary primaries caucus caucuses election elections poll polls
     """.split()
 )
 # Places that are often the whole of a capitalised run opening a sentence ("New Jersey", "San Jose").

@@ -678,7 +678,7 @@ def speech_mentions(
                 who = subject_after_verb(after, names)
         if who is None:
             who = subject(before, names) or _subject_at_clause_end(before, names)
-        if who is not None and who.kind == "name":
+        if who is not None and who.kind == "name" and not _names_no_person(who.speaker.split()):
             found.append((m.start(), who))
     speakers = {who.speaker for _, who in found}
     for s in sents:
@@ -702,9 +702,14 @@ def _looks_like_person(who: Attribution, names: NameIndex) -> bool:
     if names.gender(who.speaker) is not None or who.role is not None:
         return True
     tokens = names.resolve(who.speaker).split()
-    if any(t.lower() in NOT_PERSON_WORDS for t in tokens) or all(t in PLACES for t in tokens):
-        return False
-    return len(tokens) >= 2
+    return not _names_no_person(tokens) and len(tokens) >= 2
+
+
+def _names_no_person(tokens: list[str]) -> bool:
+    """'White House', 'Republican', 'New Jersey': an organisation, a party or a place."""
+    if first_name_gender(" ".join(tokens)) is not None:
+        return False  # "Senate Majority Whip John Cornyn": a first name inside is a person's
+    return any(t.lower() in NOT_PERSON_WORDS for t in tokens) or all(t in PLACES for t in tokens)
 
 
 _APPOSED_NAME = re.compile(
@@ -850,7 +855,10 @@ def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, t
     if pron.speaker not in ("he", "she"):
         return None
     wanted = "m" if pron.speaker == "he" else "f"
-    earlier = [a for pos, a in mentions if pos < span.open_at and names.gender(a.speaker) in (None, wanted)]
+    earlier = [
+        a for pos, a in mentions
+        if pos < span.open_at and names.gender(a.speaker) in (None, wanted) and not _names_no_person(a.speaker.split())
+    ]
     if earlier:
         return Attribution(earlier[-1].speaker, earlier[-1].role, "name")
     before = [
