@@ -91,10 +91,13 @@ _LISTED_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b")
 _THE_NAME = re.compile(rf"(?P<nom>(?:the|The)\s+{_NAME})\b")
 _NOMINAL_BE = re.compile(rf"(?P<nom>{_NOMINAL})\s+(?:is|was|has|had|were|are)\b")
 _VERB_FIRST_INTRO = re.compile(rf"(?:^|[.!?]\s+)(?:{SPEECH_VERB_RE.title()}|Says|Said)\s+(?P<rest>[^:“”\"]+):\s*$")
+_LEADING_TAIL = rf"(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
 _LEADING = re.compile(
     rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?:while\s+|before\s+|after\s+)?(?P<part>{PARTICIPLE_RE})"
-    rf"(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
+    + _LEADING_TAIL
 )
+# "She says Trump’s early-morning tweets accusing X of … are “…”": a verb further back, when the near one says nothing
+_LEADING_FAR = re.compile(rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,160}}?|(?P<part>(?!x)x)" + _LEADING_TAIL)
 _NAME_PARTICIPLE = re.compile(
     rf"(?:^|,\s|\b(?:of|with|shows?|showed|showing|featuring)\s)(?P<name>{_NAME})\s+(?P<part>{PARTICIPLE_RE})\b"
     rf"(?:\s+[\w’']+){{0,5}}\s*[,:]?\s*$"
@@ -146,12 +149,13 @@ class NameIndex:
         """'m', 'f' or None for a full name or its surname."""
         return self.genders.get(name) or first_name_gender(name) or self.genders.get(name.split()[-1])
 
-    def resolve(self, name: str) -> str:
-        """Resolve a surname ("Campbell") to the full name introduced in the article."""
+    def resolve(self, name: str, gender: str | None = None) -> str:
+        """Resolve a surname ("Campbell") to the full name introduced in the article; with a
+        gender (from "Mrs."), to a full name that can bear it ("Mrs. Clinton" is not Bill)."""
         if " " in name:
             return name
         for full in self.full_names:
-            if full.split()[-1] == name:
+            if full.split()[-1] == name and (gender is None or first_name_gender(full) in (None, gender)):
                 return full
         return name
 
@@ -289,7 +293,7 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
         name, title = owned.group("name"), title or owned.group("owner")
     if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
         return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
-    full = names.resolve(name)
+    full = names.resolve(name, HONORIFIC_GENDER.get((title or "").split(" ")[0]))
     role = _clean_role(appos) if appos and not NAME_RE.fullmatch(appos.strip()) else None
     role = role or title or _role_before(pre) or names.roles.get(full)
     return Attribution(full, _clean_role(role), "name")
@@ -307,7 +311,7 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         phrase.strip(" ,"),
     )
     phrase = _TRAILING_ADVERBS.sub("", phrase).strip()
-    phrase = _INTRO.sub("", _LEADING_CONJUNCTION.sub("", phrase))
+    phrase = strip_intro(_LEADING_CONJUNCTION.sub("", phrase))
     if not phrase:
         return None
     if phrase.lower() in PRONOUNS or phrase.lower() == "it":
@@ -344,6 +348,8 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
             return Attribution(described.group(0).strip(), None, "nominal")
         return Attribution(head, None, "nominal")
     runs = [m for m in NAME_RE.finditer(head) if split_title(m.group(0))[1]]
+    if runs and re.match(r"[a-z]+ing\s", head):
+        runs = []  # "tweets accusing Alicia Machado": the name is no subject of a verb that was a noun
     if runs:
         # The name that ends the phrase ("Idaho … executive Frank VanderSloot"), else the one
         # that opens it ("Robert Antonacci of the New York delegation").
@@ -425,11 +431,17 @@ def _attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     m = _VERB_FIRST_INTRO.search(segment)
     if m:
         return subject_after_verb(m.group("rest"), names)
-    m = _LEADING.search(segment)
+    found = _leading(segment, _LEADING, names) or _leading(segment, _LEADING_FAR, names)
+    if found is None and segment.rstrip().endswith(":"):
+        clause = _CLAUSE_BREAK.split(segment.rstrip()[:-1])[-1]
+        return clause_subject(strip_intro(clause.strip()), names, nominal=True)
+    return found
+
+
+def _leading(segment: str, pattern: re.Pattern, names: NameIndex) -> Attribution | None:
+    """The subject of a speech verb (or of the clause of a participle) that leads up to a quote."""
+    m = pattern.search(segment)
     if not m:
-        if segment.rstrip().endswith(":"):
-            clause = _CLAUSE_BREAK.split(segment.rstrip()[:-1])[-1]
-            return clause_subject(_INTRO.sub("", clause.strip()), names, nominal=True)
         return None
     verb_at = m.start("verb") if m.group("verb") else m.start("part")
     clause = _RELATIVE_CLAUSE.sub(",", _CLAUSE_BREAK.split(segment[:verb_at])[-1])
@@ -439,6 +451,19 @@ def _attribution_before(segment: str, names: NameIndex) -> Attribution | None:
     if found is None and m.group("verb"):
         found = subject_after_verb(segment[m.end("verb") :].lstrip(), names)
     return found or clause_subject(clause, names)
+
+
+_CONJUNCTION_NAME = re.compile(r"(?:And|But|Yet|So|Or)\s+(?=[A-Z][a-z]*\.?\s+[A-Z])")
+
+
+def strip_intro(clause: str) -> str:
+    """Drop what opens a clause before its subject: 'But ', 'At a recent event in Coralville, Iowa, '."""
+    conjunction = _CONJUNCTION_NAME.match(clause)  # "But Jeb Bush, like his brother, …": keep the name
+    clause = clause[conjunction.end() :] if conjunction else _INTRO.sub("", clause)
+    place = re.match(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", clause)
+    if place and all(w in PLACES for w in place.group(1).split()):
+        clause = clause[place.end() :]
+    return clause
 
 
 def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attribution | None:
@@ -686,7 +711,7 @@ def speech_mentions(
         for opener in _CLAUSE_OPENERS.finditer(sentence):
             if _ends_abbreviation(sentence[: opener.start() + 1]):
                 continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
-            clause = _INTRO.sub("", sentence[opener.end() :].lstrip())
+            clause = strip_intro(sentence[opener.end() :].lstrip())
             who = clause_subject(clause, names)
             if who is None:
                 apposed = _APPOSED_NAME.match(clause)
