@@ -32,6 +32,7 @@ SPEECH_PARTICIPLES = (
     "asking", "explaining", "warning", "tweeting", "posting", "calling it", "describing it as",
     "responding", "replying", "recalling", "stating", "claiming", "joking", "quipping", "urging",
     "chanting", "shouting", "yelling", "singing", "reading", "boasting", "announcing",
+    "lambasting", "criticizing", "attacking", "slamming", "blasting", "praising", "defending", "accusing",
 )
 # Words ending in -ed that are not speech ("based", "used"): never a speech verb in the slot after a quote.
 NOT_SPEECH_ED = frozenset(
@@ -234,4 +235,11 @@ PLACES = frozenset(
     Detroit Cleveland Baltimore Jerusalem Tehran Cairo Baghdad Damascus Beirut Kabul Manhattan Brooklyn
     Jose Francisco Diego Angeles Vegas Orleans Louis Antonio Tel Aviv Nashua Manchester Des Moines
     """.split()
+)
+
+# Plural nouns that can open a sentence as a speaking group: "Protesters marching … chanted “…”".
+GROUP_NOUNS = SOURCE_NOUNS | frozenset(
+    "protesters protestors demonstrators residents voters analysts experts economists observers "
+    "activists organizers students workers delegates fans crowds parents teachers veterans "
+    "scientists doctors witnesses neighbors neighbours members leaders".split()
 )

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from generator.extract.first_names import first_name_gender
 from generator.extract.patterns import (
+    GROUP_NOUNS,
     HONORIFIC_GENDER,
     MEDIA_AFTER,
     MEDIA_BEFORE,
@@ -316,6 +317,9 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
         return None
     if phrase.lower() in PRONOUNS or phrase.lower() == "it":
         return Attribution(phrase.lower(), None, "pronoun")
+    last = phrase.rsplit(" ", 1)[-1]
+    if last in ("he", "she", "they") and not _CLAUSE_BREAK.search(phrase):
+        return Attribution(last, None, "pronoun")  # "but even now at 86 she (still says)"
     m = _PRE_NAME.match(phrase + ",") if "," in phrase else None  # "X, the mayor of Y," keeps its appositive
     m = m if m and m.group("appos") else _PRE_NAME.match(phrase)
     if m and _ENDS_PREPOSITION.search(m.group("pre")):  # "in her hometown of Miami": Miami is no subject
@@ -328,6 +332,9 @@ def subject(phrase: str, names: NameIndex) -> Attribution | None:
             return person
     if _NOMINAL_FULL.fullmatch(phrase) and len(phrase.split()) <= 8:
         return Attribution(phrase, None, "nominal")
+    words = phrase.split()
+    if words[0][:1].isupper() and words[0].lower() in GROUP_NOUNS and len(words) <= 6:
+        return Attribution(phrase, None, "nominal")  # "Protesters marching through the streets (chanted)"
     return None
 
 
@@ -705,6 +712,10 @@ def speech_mentions(
             who = subject(before, names) or _subject_at_clause_end(before, names)
         if who is not None and who.kind == "name" and not _names_no_person(who.speaker.split()):
             found.append((m.start(), who))
+    for m in _NAME_DOING.finditer(masked):  # "with Hillary Clinton — who … — lambasting Trump’s plan"
+        who = _person(m.group("name"), "", None, names)
+        if who is not None and _looks_like_person(who, names):
+            found.append((m.start(), who))
     speakers = {who.speaker for _, who in found}
     for s in sents:
         sentence = masked[s.start : s.end]
@@ -737,6 +748,7 @@ def _names_no_person(tokens: list[str]) -> bool:
     return any(t.lower() in NOT_PERSON_WORDS for t in tokens) or all(t in PLACES for t in tokens)
 
 
+_NAME_DOING = re.compile(rf"\bwith\s+(?P<name>{_NAME})(?:\s[―—–]\s[^―—–\n]{{1,120}}?\s[―—–])?\s+{PARTICIPLE_RE}\b")
 _APPOSED_NAME = re.compile(
     rf"^(?P<desc>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)\s[^,“”\"]{{2,60}}),\s*(?P<name>{_NAME}),\s+(?:who\b|[a-z]+(?:ed|s)\b)"
 )
