@@ -440,8 +440,11 @@ def _attribution_before(segment: str, names: NameIndex) -> Attribution | None:
         return subject_after_verb(m.group("rest"), names)
     found = _leading(segment, _LEADING, names) or _leading(segment, _LEADING_FAR, names)
     if found is None and segment.rstrip().endswith(":"):
-        clause = _CLAUSE_BREAK.split(segment.rstrip()[:-1])[-1]
-        return clause_subject(strip_intro(clause.strip()), names, nominal=True)
+        clause = strip_intro(_CLAUSE_BREAK.split(segment.rstrip()[:-1])[-1].strip())
+        pronoun = _PRONOUN_START.match(clause)
+        if pronoun:  # "He also played up his strength in a general election: “…”"
+            return Attribution(pronoun.group(0).lower(), None, "pronoun")
+        return clause_subject(clause, names, nominal=True)
     return found
 
 
