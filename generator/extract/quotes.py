@@ -463,6 +463,8 @@ def _leading(segment: str, pattern: re.Pattern, names: NameIndex) -> Attribution
     return found or clause_subject(clause, names)
 
 
+_INTRO_MORE = re.compile(r"(?:on|in|at|during|after|before|since|last|this|earlier|later)\b[^,]{0,50},\s+(?=[A-Z0-9])")
+_AGE = re.compile(r"\d{1,3}-year-old")
 _CONJUNCTION_NAME = re.compile(r"(?:And|But|Yet|So|Or)\s+(?=[A-Z][a-z]*\.?\s+[A-Z])")
 
 
@@ -470,9 +472,15 @@ def strip_intro(clause: str) -> str:
     """Drop what opens a clause before its subject: 'But ', 'At a recent event in Coralville, Iowa, '."""
     conjunction = _CONJUNCTION_NAME.match(clause)  # "But Jeb Bush, like his brother, …": keep the name
     clause = clause[conjunction.end() :] if conjunction else _INTRO.sub("", clause)
-    place = re.match(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", clause)
-    if place and all(w in PLACES for w in place.group(1).split()):
-        clause = clause[place.end() :]
+    for _ in range(3):  # "At a rally in Portland, Maine, on Thursday afternoon, Trump …"
+        place = re.match(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", clause)
+        if place and all(w in PLACES for w in place.group(1).split()):
+            clause = clause[place.end() :]
+            continue
+        more = _INTRO_MORE.match(clause)
+        if not more:
+            break
+        clause = clause[more.end() :]
     return clause
 
 
@@ -490,7 +498,7 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
     words = []
     for m in re.finditer(r"[^\s,;:()]+|[,;:()]", clause.strip()):
         word = m.group(0)
-        if word in ",;:()" or not (word[:1].isupper() or word.lower() in SUBJECT_PHRASE_WORDS):
+        if word in ",;:()" or not (word[:1].isupper() or word.lower() in SUBJECT_PHRASE_WORDS or _AGE.fullmatch(word)):
             break
         words.append(word)
         if len(words) > 10:
