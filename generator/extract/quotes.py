@@ -145,6 +145,7 @@ class NameIndex:
     full_names: tuple[str, ...]
     roles: dict
     genders: dict
+    headlines: tuple[tuple[int, int], ...] = ()  # title-case lines, whose capitals name nobody
 
     def gender(self, name: str) -> str | None:
         """'m', 'f' or None for a full name or its surname."""
@@ -208,8 +209,11 @@ def _is_headline(line: str) -> bool:
     return len(line.split()) <= 20 and not re.search(r"[.!?:][”\"’)]*\s*$", line)
 
 
-def _is_title_case(line: str) -> bool:
-    """A headline in title case: most of its words capitalised."""
+def _is_title_case(line: str, first: bool = False) -> bool:
+    """A headline in title case: most of its words capitalised. The article's first line may end
+    with a full stop ("Washington Post Hit Piece Exploits Trump Supporter.")."""
+    if first:
+        line = line.rstrip().removesuffix(".")
     words = [w for w in line.split() if w[:1].isalpha()]
     return _is_headline(line) and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
@@ -222,7 +226,7 @@ def name_index(text: str) -> NameIndex:
     names: list[str] = []
     roles: dict[str, str] = {}
     genders: dict[str, str] = {}
-    headlines = [(h.start(), h.end()) for h in re.finditer(r"[^\n]+", text) if _is_title_case(h.group(0))]
+    headlines = [(h.start(), h.end()) for h in re.finditer(r"[^\n]+", text) if _is_title_case(h.group(0), h.start() == 0)]
     for m in NAME_RE.finditer(text):
         if any(start <= m.start() < end for start, end in headlines):
             continue  # "Gold Star Mom Corners Obama": a headline's capitals are no name
@@ -238,7 +242,7 @@ def name_index(text: str) -> NameIndex:
         role = title or _role_before(text[max(0, m.start() - 80) : m.start()])
         if role and name not in roles:
             roles[name] = role
-    return NameIndex(tuple(names), roles, genders)
+    return NameIndex(tuple(names), roles, genders, tuple(headlines))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -291,7 +295,11 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
         return None
     owned = _OWNER.match(name)
     if owned:  # "Gallup’s Jeffrey M. Jones": the person is the one after the possessive
+        if any(w in PLACES or w.lower() in NOT_PERSON_WORDS for w in owned.group("name").split()):
+            return None  # "Mr. King's Russia Today (programming)": a thing of someone's
         name, title = owned.group("name"), title or owned.group("owner")
+    if " " not in name and name in TITLE_TOKENS:
+        return None  # "Republican (claims)": a title alone names nobody
     if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
         return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
     full = names.resolve(name, HONORIFIC_GENDER.get((title or "").split(" ")[0]))
@@ -730,6 +738,8 @@ def speech_mentions(
     speakers = {who.speaker for _, who in found}
     for s in sents:
         sentence = masked[s.start : s.end]
+        if any(start <= s.start < end for start, end in names.headlines):
+            continue  # "Chris Christie Calls Hillary Clinton ‘A Disgrace’": a headline names no subject
         for opener in _CLAUSE_OPENERS.finditer(sentence):
             if _ends_abbreviation(sentence[: opener.start() + 1]):
                 continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
