@@ -214,8 +214,10 @@ def _is_title_case(line: str, first: bool = False) -> bool:
     with a full stop ("Washington Post Hit Piece Exploits Trump Supporter.")."""
     if first:
         line = line.rstrip().removesuffix(".")
+    if len(line) > 240 or not _is_headline(line):
+        return False
     words = [w for w in line.split() if w[:1].isalpha()]
-    return _is_headline(line) and len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 # --- names and roles -------------------------------------------------------------------------------
@@ -239,9 +241,10 @@ def name_index(text: str) -> NameIndex:
             continue
         if name not in names:
             names.append(name)
-        role = title or _role_before(text[max(0, m.start() - 80) : m.start()])
-        if role and name not in roles:
-            roles[name] = role
+        if name not in roles:
+            role = title or _role_before(text[max(0, m.start() - 80) : m.start()])
+            if role:
+                roles[name] = role
     return NameIndex(tuple(names), roles, genders, tuple(headlines))
 
 
@@ -473,6 +476,10 @@ def _leading(segment: str, pattern: re.Pattern, names: NameIndex) -> Attribution
 
 _INTRO_MORE = re.compile(r"(?:on|in|at|during|after|before|since|last|this|earlier|later)\b[^,]{0,50},\s+(?=[A-Z0-9])")
 _AGE = re.compile(r"\d{1,3}-year-old")
+_PLACE_COMMA = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+")
+_WORD_OR_MARK = re.compile(r"[^\s,;:()]+|[,;:()]")
+_BEFORE_VERB_BREAK = re.compile(r"[;:.!?]\s|\bthat\b|\n")
+_WORD_STOP = re.compile(r"([A-Za-z]+)\.$")
 _CONJUNCTION_NAME = re.compile(r"(?:And|But|Yet|So|Or)\s+(?=[A-Z][a-z]*\.?\s+[A-Z])")
 
 
@@ -481,7 +488,7 @@ def strip_intro(clause: str) -> str:
     conjunction = _CONJUNCTION_NAME.match(clause)  # "But Jeb Bush, like his brother, …": keep the name
     clause = clause[conjunction.end() :] if conjunction else _INTRO.sub("", clause)
     for _ in range(3):  # "At a rally in Portland, Maine, on Thursday afternoon, Trump …"
-        place = re.match(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+", clause)
+        place = _PLACE_COMMA.match(clause)
         if place and all(w in PLACES for w in place.group(1).split()):
             clause = clause[place.end() :]
             continue
@@ -504,7 +511,7 @@ def clause_subject(clause: str, names: NameIndex, nominal: bool = False) -> Attr
         if m and len(m.group("nom").split()) <= 6:
             return Attribution(m.group("nom"), None, "nominal")
     words = []
-    for m in re.finditer(r"[^\s,;:()]+|[,;:()]", clause.strip()):
+    for m in _WORD_OR_MARK.finditer(clause.strip()):
         word = m.group(0)
         if word in ",;:()" or not (word[:1].isupper() or word.lower() in SUBJECT_PHRASE_WORDS or _AGE.fullmatch(word)):
             break
@@ -716,7 +723,7 @@ def speech_mentions(
     masked = _mask_quotes(text, spans, 0, len(text))
     found = []
     for m in _LISTED_VERB.finditer(masked):
-        before = re.split(r"[;:.!?]\s|\bthat\b|\n", masked[max(0, m.start() - 150) : m.start()])[-1]
+        before = _BEFORE_VERB_BREAK.split(masked[max(0, m.start() - 150) : m.start()])[-1]
         if _POSSESSIVE_END.search(before):
             continue  # "responded to Calderon’s remarks": a noun, and Calderon is not its subject
         who = None
@@ -741,9 +748,13 @@ def speech_mentions(
         if any(start <= s.start < end for start, end in names.headlines):
             continue  # "Chris Christie Calls Hillary Clinton ‘A Disgrace’": a headline names no subject
         for opener in _CLAUSE_OPENERS.finditer(sentence):
-            if _ends_abbreviation(sentence[: opener.start() + 1]):
+            if sentence[opener.start() : opener.start() + 1] == "." and _ends_abbreviation(
+                sentence[max(0, opener.start() - 12) : opener.start() + 1]
+            ):
                 continue  # "with Mr. Lew's raising": the full stop of "Mr." opens no clause
             clause = strip_intro(sentence[opener.end() :].lstrip())
+            if not (clause[:1].isupper() or clause[:1].isdigit() or _LOWER_OPENER.match(clause)):
+                continue  # "…, and then went home": no subject to read
             who = clause_subject(clause, names)
             if who is None:
                 apposed = _APPOSED_NAME.match(clause)
@@ -770,6 +781,7 @@ def _names_no_person(tokens: list[str]) -> bool:
 
 
 _NAME_DOING = re.compile(rf"\bwith\s+(?P<name>{_NAME})(?:\s[―—–]\s[^―—–\n]{{1,120}}?\s[―—–])?\s+{PARTICIPLE_RE}\b")
+_LOWER_OPENER = re.compile(rf"(?:his|her|their|the|an?|one)\s|(?:{'|'.join(sorted(SUBJECT_PHRASE_WORDS))})\b")
 _APPOSED_NAME = re.compile(
     rf"^(?P<desc>(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?|[Oo]ne)\s[^,“”\"]{{2,60}}),\s*(?P<name>{_NAME}),\s+(?:who\b|[a-z]+(?:ed|s)\b)"
 )
@@ -783,7 +795,7 @@ _FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|c
 
 def _ends_abbreviation(text: str) -> bool:
     """True when text ends with the full stop of 'Mr.', 'Sen.' or an initial."""
-    word = re.search(r"([A-Za-z]+)\.$", text)
+    word = _WORD_STOP.search(text)
     return bool(word) and (
         (len(word.group(1)) == 1 and word.group(1).isupper()) or word.group(1).lower() in _TITLE_ABBREVIATIONS
     )
