@@ -301,7 +301,7 @@ def _person(name_run: str, pre: str, appos: str | None, names: NameIndex) -> Att
         if any(w in PLACES or w.lower() in NOT_PERSON_WORDS for w in owned.group("name").split()):
             return None  # "Mr. King's Russia Today (programming)": a thing of someone's
         name, title = owned.group("name"), title or owned.group("owner")
-    if " " not in name and name in TITLE_TOKENS:
+    if title is None and " " not in name and name in TITLE_TOKENS:
         return None  # "Republican (claims)": a title alone names nobody
     if " " not in name and name.endswith("ly") and " " not in names.resolve(name) and not first_name_gender(name + " x"):
         return None  # "Recently", "Reportedly": an adverb opening the sentence, not a Kelly or an Emily
@@ -364,7 +364,8 @@ def subject_after_verb(rest: str, names: NameIndex) -> Attribution | None:
         described = _RELATIVE_TAIL.match(sentence)  # "a Mexican official who was not authorized …"
         if described and len(described.group(0).split()) <= 20:
             return Attribution(described.group(0).strip(), None, "nominal")
-        return Attribution(head, None, "nominal")
+        placed = _PLACED_TAIL.match(sentence[len(head) :])  # "one Democratic source on the panel"
+        return Attribution(head + placed.group(0) if placed else head, None, "nominal")
     runs = [m for m in NAME_RE.finditer(head) if split_title(m.group(0))[1]]
     if runs and re.match(r"[a-z]+ing\s", head):
         runs = []  # "tweets accusing Alicia Machado": the name is no subject of a verb that was a noun
@@ -476,6 +477,7 @@ def _leading(segment: str, pattern: re.Pattern, names: NameIndex) -> Attribution
 
 _INTRO_MORE = re.compile(r"(?:on|in|at|during|after|before|since|last|this|earlier|later)\b[^,]{0,50},\s+(?=[A-Z0-9])")
 _AGE = re.compile(r"\d{1,3}-year-old")
+_PLACED_TAIL = re.compile(r"\s+(?:on|at|in|from|with)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?(?=\s*$)")
 _PLACE_COMMA = re.compile(r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?),\s+")
 _WORD_OR_MARK = re.compile(r"[^\s,;:()]+|[,;:()]")
 _BEFORE_VERB_BREAK = re.compile(r"[;:.!?]\s|\bthat\b|\n")
