@@ -229,3 +229,71 @@ def test_a_title_case_headline_names_nobody():
     )
     (q,) = extract("t", text).quotes
     assert q.speaker == "Obama"
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        # a transcript turn names its speaker in capitals; the label resolves to the full name
+        (
+            "Mayor Ana Berg spoke on the radio.\n\n"
+            '"HOST: Will the port reopen this week?\n\n'
+            '"BERG: It will reopen on Monday, and the first convoy is ready.',
+            ["Host", "Ana Berg"],
+        ),
+        # a credit line after the quote, with a name outside ASCII
+        (
+            "“We rebuilt the school with our own hands and we will do it again.” ― Raúl Ibáñez\n"
+            "“Nobody asked us what we needed, and nobody came to help.” — Zoë Marchetti, a nurse",
+            ["Raúl Ibáñez", "Zoë Marchetti"],
+        ),
+        # a nickname inside the attribution does not stop it
+        (
+            "“The crossing must stay open,” Del. Marcia “Cia” Ruiz told the crowd.",
+            ["Marcia Cia Ruiz"],
+        ),
+        # “Org’s Person”: the person is the one after the possessive, the organisation is the role
+        (
+            "“Supplies are running low,” said Relief Watch’s Tomas Lindqvist.",
+            ["Tomas Lindqvist"],
+        ),
+        # "Mr. Okafor of the Harbour Board" is Mr. Okafor, not the board
+        ("“It was the least bad outcome,” Mr. Okafor of the Harbour Board said.", ["Okafor"]),
+        # a short quote right after the attribution continues the quote before it
+        ("“We are not a burden on this city,” the mayor added. “We are the city.”", ["the mayor"] * 2),
+    ],
+)
+def test_attribution_patterns(text, speakers):
+    assert [q.speaker for q in extract("t", text).quotes] == speakers
+
+
+def test_pronouns_resolve_to_people_of_the_right_sex():
+    text = (
+        "Hillary Clinton met Bill Clinton's old aides.\n\n"
+        "Mrs. Clinton criticized the plan on Tuesday.\n\n"
+        "The White House said it would respond.\n\n"
+        "“We have waited long enough,” she said."
+    )
+    (q,) = extract("t", text).quotes
+    # not the White House (an institution), not Bill (the honorific says Mrs.)
+    assert q.speaker == "Hillary Clinton" and q.attribution == "pronoun"
+
+
+def test_a_headline_names_nobody_and_a_possessive_thing_is_no_speaker():
+    text = (
+        "Harbour Board Chief Blames City Council For Delays.\n\n"
+        "Nadia Farouk, the head of Mr. Lee's Harbour Radio programme -- which airs every evening -- "
+        "told listeners, “We will keep reporting until the port reopens.”"
+    )
+    (q,) = extract("t", text).quotes
+    assert q.speaker == "Nadia Farouk"
+
+
+def test_groups_speak_and_a_noun_that_looks_like_a_verb_names_nobody():
+    text = (
+        "Protesters marching through the old town chanted “What curfew?” late on Friday.\n\n"
+        "Governor Lina Haddad spoke on Saturday. She says the council’s early-morning tweets accusing "
+        "Omar Said of fraud are “lies from start to finish.”"
+    )
+    speakers = [q.speaker for q in extract("t", text).quotes]
+    assert speakers == ["Protesters marching through the old town", "Lina Haddad"]

@@ -37,7 +37,7 @@ class QuestionExtractor(Protocol):
 class RuleQuotes:
     """Quote marks for spans, an ordered rule chain for speakers."""
 
-    version = "rules-1"
+    version = "rules-2"
 
     def extract(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
         """Return the quotes of text with their speakers."""
