@@ -79,7 +79,8 @@ TITLE_TOKENS = frozenset(
     Del. Delegate Speaker Leader Majority Minority Chairman Chairwoman Chair Director Commissioner Spokesperson
     Spokesman Spokeswoman Dr. Mr. Mrs. Ms. Prof. Professor King Queen Prince Crown Sheikh Emir
     Rabbi Pope Rev. Attorney National Adviser Advisor Envoy Special Coordinator Commander Lord Sir
-    Dame Mrs Mr Ms Dr Republican Democrat Democratic Independent Libertarian GOP Councillor Councilor Councilman Councilwoman Envoy Mediator of the for and
+    Dame Mrs Mr Ms Dr Republican Democrat Democratic Independent Libertarian GOP Councillor Councilor
+    Councilman Councilwoman Envoy Mediator of the for and
     """.split()
 )
 

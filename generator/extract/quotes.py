@@ -92,7 +92,7 @@ _LISTED_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b")
 _THE_NAME = re.compile(rf"(?P<nom>(?:the|The)\s+{_NAME})\b")
 _NOMINAL_BE = re.compile(rf"(?P<nom>{_NOMINAL})\s+(?:is|was|has|had|were|are)\b")
 _VERB_FIRST_INTRO = re.compile(rf"(?:^|[.!?]\s+)(?:{SPEECH_VERB_RE.title()}|Says|Said)\s+(?P<rest>[^:“”\"]+):\s*$")
-_LEADING_TAIL = rf"(?:\s+[\w’']+){{0,3}})\s*[:,]?\s*$"
+_LEADING_TAIL = r"(?:\s+[\w’']+){0,3})\s*[:,]?\s*$"
 _LEADING = re.compile(
     rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,90}}?|,\s*(?:while\s+|before\s+|after\s+)?(?P<part>{PARTICIPLE_RE})"
     + _LEADING_TAIL
