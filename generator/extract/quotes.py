@@ -2,8 +2,10 @@
 
 Spans come from paired quote marks (curly, straight, or the '' pairs of archive text); a paragraph
 that opens a quote without closing it runs on to the next. The speaker is decided by an ordered
-chain of small functions: the quote's own sentence, the quote right after it, the continuation of
-the previous quote, a pronoun resolved to the latest named speaker, or nobody.
+chain of small functions: the quote's own sentence (a transcript's "PENCE:" label, a "― Name"
+credit line, an attribution after the quote, then one before it), the quote right after it, the
+continuation of the previous quote, a pronoun resolved to the latest person of a compatible sex
+named as a speaker or as the subject of a clause, or nobody.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ _LEADING = re.compile(
     + _LEADING_TAIL
 )
 # "She says Trump’s early-morning tweets accusing X of … are “…”": a verb further back, when the near one says nothing
-_LEADING_FAR = re.compile(rf"(?:\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,160}}?|(?P<part>(?!x)x)" + _LEADING_TAIL)
+_LEADING_FAR = re.compile(rf"\b(?P<verb>{SPEECH_VERB_RE})\b[^“”\"]{{0,160}}?\s*[:,]?\s*$")
 _NAME_PARTICIPLE = re.compile(
     rf"(?:^|,\s|\b(?:of|with|shows?|showed|showing|featuring)\s)(?P<name>{_NAME})\s+(?P<part>{PARTICIPLE_RE})\b"
     rf"(?:\s+[\w’']+){{0,5}}\s*[,:]?\s*$"
@@ -465,9 +467,10 @@ def _leading(segment: str, pattern: re.Pattern, names: NameIndex) -> Attribution
     m = pattern.search(segment)
     if not m:
         return None
-    verb_at = m.start("verb") if m.group("verb") else m.start("part")
+    participle = m.groupdict().get("part")
+    verb_at = m.start("part") if participle else m.start("verb")
     clause = _RELATIVE_CLAUSE.sub(",", _CLAUSE_BREAK.split(segment[:verb_at])[-1])
-    if m.group("part"):
+    if participle:
         clause = clause.split(",")[0]
     found = subject(clause, names) or _subject_at_clause_end(clause, names)
     if found is None and m.group("verb"):
