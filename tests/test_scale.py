@@ -43,7 +43,8 @@ def test_another_extractor_version_or_a_damaged_entry_is_a_miss(corpus_project):
     items = [(a.slug, a.text) for a in content.articles]
     ExtractionCache(corpus_project).analyse_all(items)
     other = Extractors()
-    other_quotes = replace(other, quotes=type("Q", (), {"version": "rules-2", "extract": other.quotes.extract})())
+    newer_version = other.quotes.version + "-next"  # whatever the current version is, another one
+    other_quotes = replace(other, quotes=type("Q", (), {"version": newer_version, "extract": other.quotes.extract})())
     newer = ExtractionCache(corpus_project, other_quotes, writable=False)
     newer.analyse_all(items)
     assert newer.misses == len(items)
