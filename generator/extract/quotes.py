@@ -741,7 +741,7 @@ def speech_mentions(
                 who = subject_after_verb(after, names)
         if who is None:
             who = subject(before, names) or _subject_at_clause_end(before, names)
-        if who is not None and who.kind == "name" and not _names_no_person(who.speaker.split()):
+        if who is not None and who.kind == "name" and not _names_no_person(who.speaker):
             found.append((m.start(), who))
     for m in _NAME_DOING.finditer(masked):  # "with Hillary Clinton — who … — lambasting Trump’s plan"
         who = _person(m.group("name"), "", None, names)
@@ -774,14 +774,15 @@ def _looks_like_person(who: Attribution, names: NameIndex) -> bool:
     not "New Jersey", "San Jose" or "Trump University"."""
     if names.gender(who.speaker) is not None or who.role is not None:
         return True
-    tokens = names.resolve(who.speaker).split()
-    return not _names_no_person(tokens) and len(tokens) >= 2
+    full = names.resolve(who.speaker)
+    return " " in full and not _names_no_person(full)
 
 
-def _names_no_person(tokens: list[str]) -> bool:
+def _names_no_person(name: str) -> bool:
     """'White House', 'Republican', 'New Jersey': an organisation, a party or a place."""
-    if first_name_gender(" ".join(tokens)) is not None:
+    if first_name_gender(name) is not None:
         return False  # "Senate Majority Whip John Cornyn": a first name inside is a person's
+    tokens = name.split()
     return any(t.lower() in NOT_PERSON_WORDS for t in tokens) or all(t in PLACES for t in tokens)
 
 
@@ -795,7 +796,6 @@ _TITLE_ABBREVIATIONS = ABBREVIATIONS | {"del"}
 _OWNER = re.compile(r"^(?P<owner>.+?)[’']s\s+(?P<name>[^’']+)$")
 _ENDS_PREPOSITION = re.compile(r"\b(?:for|of|at|with|from|in|on|to|by)\s+(?:the\s+)?$")
 _POSSESSIVE_END = re.compile(r"[A-Za-z][’']s\s*$")
-_FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|had|have|will|would|could|can|should|did|does)\b")
 
 
 def _ends_abbreviation(text: str) -> bool:
@@ -932,7 +932,7 @@ def resolve_pronoun(pron: Attribution, span: Span, mentions, names: NameIndex, t
     wanted = "m" if pron.speaker == "he" else "f"
     earlier = [
         a for pos, a in mentions
-        if pos < span.open_at and names.gender(a.speaker) in (None, wanted) and not _names_no_person(a.speaker.split())
+        if pos < span.open_at and names.gender(a.speaker) in (None, wanted) and not _names_no_person(a.speaker)
     ]
     if earlier:
         return Attribution(earlier[-1].speaker, earlier[-1].role, "name")
