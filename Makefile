@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test golden serve bench clean
+.PHONY: site test golden serve bench train clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,13 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/quotes.py --kinds
 	$(BIN)/python bench/keypoints.py --baseline
+
+# Fit the shipped models (generator/extract/models/*.json) from the training splits under ../shared/bench/.
+# Deterministic: the same data gives byte-identical model files.
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench,train]'
+	$(BIN)/python train/speakers.py
+	$(BIN)/python train/keypoints.py
 
 serve: $(STAMP)
 	$(BIN)/briefing serve
