@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
-"""Quote benchmark: run `briefing extract --jsonl` over ../shared/bench/quotes and score it.
+"""Quote benchmark: run `briefing extract --jsonl` over the quote sets and score them.
 
     .venv/bin/python bench/quotes.py [--split dev|train] [--errors N] [--kinds]
 
-Prints the scorer's table, the extraction throughput on one core (articles/s, the best of three
-runs, the command's start-up subtracted) and, with --kinds, the most common remaining error kinds.
-The benchmark data is read from ../shared/bench/ and never copied into the project.
+Two sets, both scored by ../shared/bench/quotes/score.py:
+
+- PolNeAR (../shared/bench/quotes/, US political news, 2015-16): direct quotes, the scorer's
+  default; the headline figure is quote+speaker with pronouns resolved.
+- Real news on the Gaza war (../shared/bench/stories/quotes.jsonl, 12 articles): direct and
+  partial quotes alike (the scorer's --all), every speaker a full name or a body.
+
+Prints each table, the extraction throughput on one core (articles/s, the best of three runs,
+the command's start-up subtracted) and, with --kinds, the most common remaining error kinds. The
+benchmark data is read from ../shared/bench/ and never copied into the project.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "quotes"
+STORIES = ROOT.parent / "shared" / "bench" / "stories"
 BRIEFING = [sys.executable, "-m", "generator", "extract", "--jsonl"]
 
 
@@ -109,11 +117,36 @@ def negatives_avoided(gold: list[dict], predicted: dict) -> tuple[int, int]:
     return avoided, total
 
 
+def real_news(errors: int) -> None:
+    """Score the Gaza-war articles of the stories set: every quote, direct and partial."""
+    articles = {json.loads(line)["id"]: json.loads(line) for line in (STORIES / "articles.jsonl").open(encoding="utf-8")}
+    gold = [json.loads(line) for line in (STORIES / "quotes.jsonl").open(encoding="utf-8") if line.strip()]
+    records = [{"id": g["id"], "text": articles[g["id"]]["text"], "quotes": g["quotes"]} for g in gold]
+    out, _ = extract(records)
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path, pred_path = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold_path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        pred_path.write_text("".join(json.dumps({"id": r["id"], "quotes": r["quotes"]}) + "\n" for r in out), encoding="utf-8")
+        cmd = [sys.executable, str(DATA / "score.py"), str(gold_path), str(pred_path), "--all", "--json"]
+        res = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout)
+        c = res["counts"]
+        print(f"real news on the Gaza war ({STORIES.name}/quotes.jsonl): {len(records)} articles, {c['gold']} quotes "
+              f"(direct and partial), predicted {c['pred']}")
+        print(f"  quote recall (overlap>=50%)   {res['lenient']['r']:.3f}   precision {res['lenient']['p']:.3f}")
+        print(f"  speaker right, found quotes   {res['speaker_acc']['all']:.3f}  (n={c['spk_named'] + c['spk_null']})")
+        print(f"  quote+speaker F1              {res['quote+speaker']['f']:.3f}")
+        if errors:
+            cmd = [sys.executable, str(DATA / "score.py"), str(gold_path), str(pred_path), "--all", "--errors", str(errors)]
+            lines = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.splitlines()
+            print("\n".join(line for line in lines if line.startswith(("SPEAKER", "MISSED", "SPURIOUS"))))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--errors", type=int, default=0, help="print N example errors from the scorer")
     parser.add_argument("--kinds", action="store_true", help="print the most common remaining error kinds")
+    parser.add_argument("--real-errors", type=int, default=0, help="print N errors on the real-news set")
     args = parser.parse_args()
     gold_path = DATA / f"{args.split}.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -140,6 +173,8 @@ def main() -> None:
         for kind, count in error_kinds(gold, {r["id"]: r for r in out}).most_common(10):
             print(f"  {count:4d}  {kind}")
     Path(pred_path).unlink()
+    print()
+    real_news(args.real_errors)
 
 
 if __name__ == "__main__":

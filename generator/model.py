@@ -112,10 +112,13 @@ class Quote:
     speaker: str | None
     role: str | None
     kind: str  # "direct" or "partial"
-    # how the speaker was found: "sentence" (its own), "continuation" (of the previous quote),
-    # "reported" (the reported speech just before), "pronoun" (resolved), or "none"
+    # which mention the speaker model chose: "name", "description" ("the defence minister"),
+    # "pronoun" (resolved to an entity), "label" (a transcript's "PENCE:"), "continuation" (the
+    # speaker of the quote before, named outside this quote's sentence), or "none"
     attribution: str
-    speaker_kind: str | None = None  # "name" for a person, "nominal" for "a senior official"
+    # "person", "organisation", "group" (a family, protesters), "document" (a statement whose
+    # author is not given) or "source" (a person described but not named: "a senior official")
+    speaker_kind: str | None = None
     review: str = "suggested"
     pinned: bool = False
     featured: bool = False  # an editor put it on the home page

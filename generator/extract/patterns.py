@@ -68,6 +68,20 @@ def trie_regex(words) -> str:
 
 
 SPEECH_VERB_RE = trie_regex(SPEECH_VERBS)
+# Verbs that report a stance or a finding rather than words ("expressed deep regret", "called it
+# unacceptable", "the court found"): the speaker model weighs each by what it learned of it.
+REPORTING_VERBS = SPEECH_VERBS + (
+    "expressed", "expresses", "described", "describes", "condemned", "condemns", "denounced", "denounces",
+    "welcomed", "welcomes", "hailed", "hails", "slammed", "slams", "criticised", "criticized", "criticises",
+    "criticizes", "labelled", "labeled", "accused", "accuses", "called", "calls", "dubbed", "echoed", "echoes",
+    "reported", "reports", "disclosed", "discloses", "revealed", "reveals", "alleged", "alleges", "estimated",
+    "estimates", "believes", "believed", "thinks", "thought", "feared", "fears", "hoped", "hopes", "demanded",
+    "demands", "rejected", "rejects", "denied", "denies", "dismissed", "dismisses", "decried", "decries",
+    "appealed", "questioned", "questions", "ruled", "rules", "found", "finds", "decided", "determined",
+    "branded", "brands", "characterized", "characterised", "referred", "spoke", "speaks", "promised",
+    "threatened", "threatens", "signaled", "signalled", "indicated", "indicates", "described", "touted",
+)
+REPORTING_VERB_RE = trie_regex(REPORTING_VERBS)
 PARTICIPLE_RE = trie_regex(SPEECH_PARTICIPLES)
 
 # Words that may stand before a name as its title ("Secretary of State Antony Blinken").
@@ -190,7 +204,9 @@ SUBJECT_PHRASE_WORDS = ROLE_NOUNS | frozenset(
 NOT_NAME_WORDS = frozenset(
     "once then now here there today yesterday tomorrow still also later earlier instead indeed nonetheless "
     "nevertheless meanwhile afterward afterwards overall again asked speaking reacting according added "
-    "many most some several others other both all none each every several everyone nobody somebody".split()
+    "many most some several others other both all none each every several everyone nobody somebody late early "
+    "separately elsewhere initially eventually ultimately previously whoever whatever whichever everyone "
+    "anyone someone nobody nothing everything".split()
 )
 
 # Heads of descriptions that can be a source of a partial quote ("a campaign aide", "officials").
