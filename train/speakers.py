@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import re
 import statistics
 import sys
@@ -39,7 +40,7 @@ sys.path.insert(0, str(DATA))
 
 import score  # noqa: E402  the shared scorer: speaker matching and the F1 we report
 
-from generator.extract.quotes import RANKER, RESOLVER, extract_quotes, prepare  # noqa: E402
+from generator.extract.quotes import MAX_UNATTRIBUTED_PHRASE, RANKER, RESOLVER, extract_quotes, prepare  # noqa: E402
 from generator.extract.sentences import sentences  # noqa: E402
 from generator.extract.speakers import (  # noqa: E402
     MODELS,
@@ -80,6 +81,7 @@ class Group:
     article: str
     feats: list[list[str]]
     gold: int
+    short: bool = False  # a partial quote or a short phrase: kept only when someone likely said it
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -136,7 +138,8 @@ def build(records: list[dict]) -> tuple[list[Group], list[Group], dict]:
                     continue
             feats = [features(text, ctx, site, i, prev_entity, k) for k, i in enumerate(cands)]
             feats.append(none_features(text, ctx, site, len(cands)))
-            rank_groups.append(Group(r["id"], feats, gold))
+            short = not site.direct or len(text[site.start : site.end].split()) <= MAX_UNATTRIBUTED_PHRASE
+            rank_groups.append(Group(r["id"], feats, gold, short))
             if gold == len(cands):
                 continue
             mention = cands[gold]
@@ -213,9 +216,34 @@ def accuracy(groups: list[Group], weights: dict[str, float]) -> float:
     return right / max(len(groups), 1)
 
 
-def end_to_end(records: list[dict], ranker: dict, resolver: dict) -> dict:
+def speaker_probability(g: Group, weights: dict[str, float]) -> float:
+    """The model's probability that someone said the quote (one minus that of "nobody")."""
+    scores = [sum(weights.get(f, 0.0) for f in c) for c in g.feats]
+    top = max(scores)
+    z = sum(math.exp(x - top) for x in scores)
+    return 1.0 - math.exp(scores[-1] - top) / z
+
+
+def choose_threshold(scored: list[tuple[float, bool]]) -> tuple[float, list[tuple[float, float]]]:
+    """The probability a short quote needs to be kept: F0.5 of keeping quotes someone said against
+    keeping phrases nobody said (a wrong quote costs more than a missing one), taken from the
+    middle of the region within 0.005 of the best."""
+    grid = [round(0.05 * k, 2) for k in range(0, 20)]
+    table = []
+    for t in grid:
+        tp = sum(1 for p, pos in scored if pos and p >= t)
+        fp = sum(1 for p, pos in scored if not pos and p >= t)
+        fn = sum(1 for p, pos in scored if pos and p < t)
+        prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+        table.append((t, 1.25 * prec * rec / max(0.25 * prec + rec, 1e-9)))
+    best = max(f for _, f in table)
+    flat = [t for t, f in table if f >= best - 0.005]
+    return flat[len(flat) // 2], table
+
+
+def end_to_end(records: list[dict], ranker: dict, resolver: dict, threshold: float = 0.0) -> dict:
     """The shared scorer's figures for extraction with these weights on these articles."""
-    r_model, p_model = LinearModel(RANKER, ranker), LinearModel(RESOLVER, resolver)
+    r_model, p_model = LinearModel(RANKER, ranker, threshold), LinearModel(RESOLVER, resolver)
     pred = {}
     for r in records:
         quotes = extract_quotes(r["text"], sentences(r["id"], r["text"]), r_model, p_model)
@@ -227,10 +255,11 @@ def summary(values: list[float]) -> str:
     return f"{statistics.mean(values):.3f} ± {statistics.pstdev(values):.3f} (min {min(values):.3f}, max {max(values):.3f})"
 
 
-def write_model(name: str, weights: dict[str, float], note: str) -> None:
-    body = json.dumps(dict(sorted(weights.items())), ensure_ascii=False, sort_keys=True)
+def write_model(name: str, weights: dict[str, float], note: str, threshold: float = 0.0) -> None:
+    body = json.dumps([threshold, dict(sorted(weights.items()))], ensure_ascii=False, sort_keys=True)
     version = hashlib.blake2b(body.encode(), digest_size=4).hexdigest()
-    data = {"name": name, "version": version, "trained_on": note, "weights": dict(sorted(weights.items()))}
+    data = {"name": name, "version": version, "trained_on": note, "threshold": threshold,
+            "weights": dict(sorted(weights.items()))}
     MODELS.mkdir(parents=True, exist_ok=True)
     (MODELS / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
 
@@ -248,35 +277,49 @@ def main() -> None:
     print(f"train: {len(records)} articles, {stats['sites']} quote sites; ranker examples {len(ranks)} "
           f"({stats['none']} nobody), gold source with no candidate {stats['no_candidate']}; "
           f"pronoun sources {stats['pronoun']}, antecedent among candidates {stats['pronoun_found']}")
+    shipped = MODELS / f"{RANKER}.json"
+    # without cross-validation the threshold it chose last stays (quick experiments only)
+    threshold = json.loads(shipped.read_text(encoding="utf-8")).get("threshold", 0.5) if shipped.exists() else 0.5
     if not args.no_cv:
         folds = [[r for k, r in enumerate(records) if k % args.folds == f] for f in range(args.folds)]
-        rows: dict[str, list[float]] = {"ranker acc": [], "resolver acc": [], "resolved F1": [], "span F1 exact": [],
-                                        "train resolved F1": []}
-        for f, held in enumerate(folds):
+        fitted, pooled = [], []
+        rows: dict[str, list[float]] = {name: [] for name in (
+            "ranker acc, unseen", "ranker acc, seen", "resolver acc, unseen", "resolver acc, seen",
+            "resolved F1, unseen", "span F1 exact, unseen")}
+        for held in folds:
             ids = {r["id"] for r in held}
             tr_rank = [g for g in ranks if g.article not in ids]
             tr_res = [g for g in resolves if g.article not in ids]
             w_rank, w_res = fit(tr_rank, args.l2), fit(tr_res, args.l2_resolver)
-            rows["ranker acc"].append(accuracy([g for g in ranks if g.article in ids], w_rank))
-            rows["resolver acc"].append(accuracy([g for g in resolves if g.article in ids], w_res))
-            res = end_to_end(held, w_rank, w_res)
-            rows["resolved F1"].append(res["quote+speaker resolved"]["f"])
-            rows["span F1 exact"].append(res["exact"]["f"])
-            seen = [r for r in records if r["id"] not in ids][:len(held)]
-            rows["train resolved F1"].append(end_to_end(seen, w_rank, w_res)["quote+speaker resolved"]["f"])
-            print(f"  fold {f + 1}: ranker {rows['ranker acc'][-1]:.3f}  resolver {rows['resolver acc'][-1]:.3f}  "
-                  f"resolved F1 {rows['resolved F1'][-1]:.3f}  (seen articles {rows['train resolved F1'][-1]:.3f})")
+            fitted.append((held, ids, tr_rank, tr_res, w_rank, w_res))
+            pooled += [(speaker_probability(g, w_rank), g.gold != len(g.feats) - 1)
+                       for g in ranks if g.article in ids and g.short]
+        threshold, table = choose_threshold(pooled)
+        print("short quotes kept at each speaker probability (pooled unseen folds), F0.5:")
+        print("  " + "  ".join(f"{t:.2f}:{f:.3f}" for t, f in table))
+        print(f"  chosen threshold {threshold:.2f} (middle of the region within 0.005 of the best)")
+        for f, (held, ids, tr_rank, tr_res, w_rank, w_res) in enumerate(fitted):
+            rows["ranker acc, unseen"].append(accuracy([g for g in ranks if g.article in ids], w_rank))
+            rows["ranker acc, seen"].append(accuracy(tr_rank, w_rank))
+            rows["resolver acc, unseen"].append(accuracy([g for g in resolves if g.article in ids], w_res))
+            rows["resolver acc, seen"].append(accuracy(tr_res, w_res))
+            res = end_to_end(held, w_rank, w_res, threshold)
+            rows["resolved F1, unseen"].append(res["quote+speaker resolved"]["f"])
+            rows["span F1 exact, unseen"].append(res["exact"]["f"])
+            print(f"  fold {f + 1}: ranker {rows['ranker acc, unseen'][-1]:.3f} (seen {rows['ranker acc, seen'][-1]:.3f})  "
+                  f"resolver {rows['resolver acc, unseen'][-1]:.3f}  resolved F1 {rows['resolved F1, unseen'][-1]:.3f}")
         print(f"{args.folds}-fold cross-validation on train (mean ± std, range):")
         for name, values in rows.items():
-            print(f"  {name:22s} {summary(values)}")
-        gap = statistics.mean(rows["train resolved F1"]) - statistics.mean(rows["resolved F1"])
-        print(f"  seen - unseen gap in resolved F1: {gap:+.3f}")
+            print(f"  {name:24s} {summary(values)}")
+        for what in ("ranker", "resolver"):
+            gap = statistics.mean(rows[f"{what} acc, seen"]) - statistics.mean(rows[f"{what} acc, unseen"])
+            print(f"  {what} seen - unseen gap: {gap:+.3f}")
     w_rank, w_res = fit(ranks, args.l2), fit(resolves, args.l2_resolver)
     print(f"all of train: ranker acc {accuracy(ranks, w_rank):.3f}, resolver acc {accuracy(resolves, w_res):.3f}, "
           f"{len(w_rank)} + {len(w_res)} weights")
     if not args.no_write:
         note = f"../shared/bench/quotes/train.jsonl ({len(records)} articles), l2={args.l2}/{args.l2_resolver}"
-        write_model(RANKER, w_rank, note)
+        write_model(RANKER, w_rank, note, threshold)
         write_model(RESOLVER, w_res, note)
         print(f"wrote {MODELS / (RANKER + '.json')} and {MODELS / (RESOLVER + '.json')}")
 

@@ -75,8 +75,8 @@ PRONOUN_FEATURES = {
 # A capitalised run: name words joined by spaces, name particles ("Rasha al-Nahal"), or "of (the)",
 # "for" and "and" inside the names of bodies ("Relief and Works Agency for Palestinian Refugees").
 _NAME_RUN = re.compile(
-    rf"{NAME_TOKEN}(?:(?:\s+(?:(?:al|bin|ibn|abu|de|van|von|der|da|di|el|la|le|ben)[-\s])?|\s+(?:of|for|and)\s+(?:the\s+)?)"
-    rf"{NAME_TOKEN}){{0,9}}"
+    rf"{NAME_TOKEN}(?:(?:[ \t\xa0]+(?:(?:al|bin|ibn|abu|de|van|von|der|da|di|el|la|le|ben)[- ])?"
+    rf"|[ \t\xa0]+(?:of|for|and)[ \t\xa0]+(?:the[ \t\xa0]+)?){NAME_TOKEN}){{0,9}}"
 )
 _PERSON_OF = re.compile(
     rf"^(?P<person>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+|{NAME_TOKEN}\s+)*?{NAME_TOKEN})\s+(?:of|for)\s+(?=[A-Z]|the\s)"
@@ -385,8 +385,8 @@ def find_names(text: str, quoted: list[tuple[int, int]], headlines: list[tuple[i
         if _in_spans(start, headlines, hstarts) or (len(tokens) >= 3 and run.isupper()):
             held.append((start, run_end))  # "Glenn Beck Blasts Drudge", "RED STATES OUTNUMBER …"
             continue
-        # sentence openers and weekday names are no part of a name
-        while tokens and (tokens[0] in NOT_NAMES or tokens[0].lower() in NOT_NAME_WORDS):
+        # sentence openers, numbers and weekday names are no part of a name
+        while tokens and (tokens[0] in NOT_NAMES or tokens[0].lower() in NOT_NAME_WORDS or tokens[0].lower() in DETERMINERS):
             start = text.index(tokens[1], start + len(tokens[0])) if len(tokens) > 1 else run_end
             tokens = tokens[1:]
         if not tokens:
@@ -546,8 +546,10 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines) -> list[Me
         end = m.end()
         pp = _PP_AFTER.match(text[end : end + 80])
         phrase_end = end
-        group_of = low in ("group", "delegation", "team", "crowd") and _GROUP_OF.match(text, end) is not None
-        if pp and (low in PERSON_HEADS | GROUP_HEADS | DOCUMENT_HEADS or group_of) and not pp.group(0).strip().startswith("speaking"):
+        group_of = _GROUP_OF.match(text, end) if low in ("group", "delegation", "team", "crowd") else None
+        if group_of:
+            phrase_end = group_of.end()  # "a group of teenagers"
+        elif pp and low in PERSON_HEADS | GROUP_HEADS | DOCUMENT_HEADS and not pp.group(0).strip().startswith("speaking"):
             phrase_end = end + pp.end()
         kind = (
             GROUP if group_of

@@ -218,12 +218,15 @@ def extract_quotes(text: str, sents: tuple[Sentence, ...], ranker=None, resolver
     ranker = ranker or load_model(RANKER)
     resolver = resolver or load_model(RESOLVER)
     choices = choose(text, prepared.context, list(prepared.sites), ranker, resolver)
-    return tuple(q for q in (_quote(text, prepared, k, c) for k, c in enumerate(choices)) if q is not None)
+    return tuple(q for q in (_quote(text, prepared, k, c, ranker.threshold) for k, c in enumerate(choices)) if q is not None)
 
 
-def _quote(text: str, prepared: Prepared, k: int, choice: Choice) -> Quote | None:
+def _quote(text: str, prepared: Prepared, k: int, choice: Choice, threshold: float) -> Quote | None:
     site, sentence = prepared.sites[k], prepared.sentences[k]
     words = len(text[site.start : site.end].split())
+    short = not site.direct or words <= MAX_UNATTRIBUTED_PHRASE
+    if short and (choice.probability < threshold or choice.contested):
+        return None  # a phrase nobody surely said (a scare quote, a term, a title), or someone else's words
     if choice.mention == NONE or choice.entity < 0:
         if not site.direct or words <= MAX_UNATTRIBUTED_PHRASE:
             return None  # a scare quote, a title or a term: nobody said it

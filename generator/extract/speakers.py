@@ -41,7 +41,7 @@ from generator.extract.mentions import (
 )
 from generator.extract.patterns import MEDIA_AFTER as _MEDIA_AFTER
 from generator.extract.patterns import MEDIA_BEFORE as _MEDIA_BEFORE
-from generator.extract.patterns import PARTICIPLE_RE, REPORTING_VERB_RE
+from generator.extract.patterns import PARTICIPLE_RE, REPORTING_VERB_RE, REPORTING_VERBS
 
 MODELS = Path(__file__).resolve().parent / "models"
 MAX_CANDIDATES = 14  # the nearest mentions a quote is compared with
@@ -56,6 +56,12 @@ _ADVERB_WORDS = frozenset(
     "was is would will could did does not never".split()
 )
 _INVERSION_OPENERS = frozenset([",", "”", '"', "’", "'", "^", ":", "—", "–", "(", "and", "but", "also"])
+_SPEECH_NOUN_AFTER = re.compile(
+    r"(?:\s+[a-z-]+){0,2}?\s+(?:references?|remarks?|words?|comments?|statements?|claims?|calls?|promises?|pledges?|"
+    r"vows?|descriptions?|phrases?|slogans?|warnings?|assertions?|insistence|description|characteri[sz]ations?|"
+    r"accusations?|threats?|demands?|message|rhetoric|language|talk)\b"
+)
+_VERB_WORDS = frozenset(w for w in REPORTING_VERBS if " " not in w)
 _PARTICLES_AFTER = frozenset("out on in up back".split())  # "pointed out", "went on", "chimed in"
 _ACCORDING_ENDS = ("according to ", "in the words of ", " per ")
 _OBJECT_WORDS = frozenset(
@@ -130,6 +136,7 @@ class LinearModel:
 
     name: str
     weights: dict
+    threshold: float = 0.0  # the ranker: the probability that someone said a short quote for it to be kept
 
     def score(self, features: list[str]) -> float:
         """Sum the weights of the active features."""
@@ -141,7 +148,7 @@ class LinearModel:
 def load_model(name: str) -> LinearModel:
     """Read generator/extract/models/<name>.json."""
     data = json.loads((MODELS / f"{name}.json").read_text(encoding="utf-8"))
-    return LinearModel(data["name"], data["weights"])
+    return LinearModel(data["name"], data["weights"], data.get("threshold", 0.0))
 
 
 def model_version(*names: str) -> str:
@@ -169,16 +176,22 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _skip_apposition(text: str, pos: int) -> int:
-    """Past ', 66,' or ', the defence minister,' after a mention (no quote marks, one line)."""
-    k = pos
-    while k < len(text) and text[k] == " ":
-        k += 1
-    if k >= len(text) or text[k] != ",":
-        return pos
-    close = text.find(",", k + 1, k + 92)
-    if close < 0 or any(c in text[k + 1 : close] for c in "“”\"\n"):
-        return pos
-    return close + 1
+    """Past ', 66,' or ', the defence minister,' or ', 71, who has lived there since 1982,' after a
+    mention: up to three comma-bounded chunks, none with quote marks or a line break."""
+    at = pos
+    for _ in range(3):
+        k = at
+        while k < len(text) and text[k] == " ":
+            k += 1
+        if k >= len(text) or text[k] != ",":
+            break
+        close = text.find(",", k + 1, k + 92)
+        if close < 0 or any(c in text[k + 1 : close] for c in "“”\"\n"):
+            break
+        at = close + 1
+        if word_after(text, at)[0] in _VERB_WORDS:
+            break
+    return at
 
 
 def _skip_complement(text: str, pos: int) -> int:
@@ -268,6 +281,9 @@ def local(ctx: Context, i: int) -> Local:
         static += ["object", f"object|{form}"]
     if m.possessive:
         static.append("possessive")
+        noun = _SPEECH_NOUN_AFTER.match(text, m.phrase_end)
+        if noun:  # "Netanyahu’s repeated references to a “total victory”": the phrase is his
+            static.append("possessive_speech_noun")
     if m.quoted:
         static.append("in_quote")
     if m.headline:
@@ -391,6 +407,8 @@ def features(text: str, ctx: Context, site: Site, i: int, previous_entity: int |
         f += [f"verb_subj|{where}"]
         if not before and not text[site.close_at : loc.verb_before].strip(" ,.—–-\n"):
             f.append("quote_then_verb_subj")  # "“…,” said Gallant."
+    if before and gap_words <= 6 and "possessive_speech_noun" in loc.static:
+        f.append("possessive_speech_noun_near")  # "… Netanyahu’s references to a “total victory”"
     if "according" in loc.static:
         f.append(f"according|{where}")
     if "clause_subject" in loc.static:
@@ -466,9 +484,12 @@ class Choice:
 
     mention: int  # NONE when nobody
     entity: int  # -1 when the mention could not be linked (an unresolved pronoun)
-    score: float
+    probability: float  # that someone said it at all (one minus that of "nobody")
     margin: float  # how far ahead of the runner-up
-    carried: bool = False  # the speaker of the quote before, named outside this quote's sentence
+    carried: bool = False
+    # another entity owns the words the quote sits in ("Netanyahu’s references to a “total
+    # victory”" in a sentence Campbell speaks): who said it is in doubt
+    contested: bool = False  # the speaker of the quote before, named outside this quote's sentence
 
 
 def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, resolver: LinearModel) -> list[Choice]:
@@ -485,12 +506,16 @@ def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, reso
         labels = [i for i in cands if ctx.doc.mentions[i].form == LABEL and site.open_at <= ctx.doc.mentions[i].start < site.close_at]
         if labels:  # a transcript's turn says who speaks: "BERG: It will reopen on Monday"
             cands = labels
-        scored = [(ranker.score(features(text, ctx, site, i, previous_entity, r)), i) for r, i in enumerate(cands)]
+        feats = [features(text, ctx, site, i, previous_entity, r) for r, i in enumerate(cands)]
+        scored = [(ranker.score(f), i) for f, i in zip(feats, cands, strict=True)]
+        owners = {ctx.doc.entity_of[i] for f, i in zip(feats, cands, strict=True) if "possessive_speech_noun_near" in f}
         if not labels:
             scored.append((ranker.score(none_features(text, ctx, site, len(cands))), NONE))
         scored.sort(key=lambda x: (-x[0], x[1]))
         best, mention = scored[0]
         margin = best - scored[1][0] if len(scored) > 1 else 10.0
+        z = sum(math.exp(sc - best) for sc, _ in scored)
+        nobody = sum(math.exp(sc - best) for sc, i in scored if i == NONE) / z
         entity = -1
         if mention != NONE:
             entity = ctx.doc.entity_of[mention]
@@ -499,7 +524,8 @@ def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, reso
         carried = mention != NONE and mention == previous_mention and not (
             site.sentence_start <= ctx.doc.mentions[mention].start < site.sentence_end
         )
-        out.append(Choice(mention, entity, best, margin, carried))
+        contested = bool(owners - {entity})
+        out.append(Choice(mention, entity, 1.0 - nobody, margin, carried, contested))
         if mention != NONE and entity >= 0:
             previous_mention, previous_entity = mention, entity
             last_para = _index(ctx.para_starts, max(site.close_at - 1, site.open_at))
