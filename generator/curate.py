@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from generator.chart import NO_OUTLET, coverage_svg
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
+from generator.entities import Occurrence, canonical_names
 from generator.errors import Diagnostics, Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
@@ -21,6 +22,9 @@ from generator.timeline import Event, events
 from generator.topics import Tagger
 
 CLUSTER_SIMILARITY = 0.35
+PEOPLE_KINDS = ("person",)
+BODY_KINDS = ("organisation", "group")
+UNNAMED_KINDS = ("source", "document")
 FEATURED_QUOTES = 6
 MAX_SLUG = 80
 
@@ -63,6 +67,7 @@ class SpeakerBriefing:
     role: str | None
     quotes: tuple[Sourced, ...]
     known: bool  # listed in content/people.yml
+    kind: str = "person"  # or "organisation", "group"
 
     @property
     def by_article(self) -> tuple[tuple[Article, tuple[Quote, ...]], ...]:
@@ -133,6 +138,7 @@ class Briefing:
     articles: tuple[ArticleBriefing, ...]
     clusters: tuple[PointCluster, ...]
     speakers: tuple[SpeakerBriefing, ...]  # named people, each with a page
+    bodies: tuple[SpeakerBriefing, ...]  # named organisations and groups, each with a page
     sources: tuple[Sourced, ...]  # quotes from unnamed sources ("a senior official"), newest first
     questions: tuple[QuestionBriefing, ...]
     featured: tuple[Sourced, ...]
@@ -144,8 +150,9 @@ class Briefing:
     warnings: tuple[Problem, ...] = ()
 
     def person_page(self, name: str | None) -> str | None:
-        """The page id of a named speaker, or None for an unnamed source."""
-        for p in self.speakers:
+        """The page id of a named speaker (a person, an organisation or a group), or None for an
+        unnamed source."""
+        for p in self.speakers + self.bodies:
             if p.name == name:
                 return p.anchor
         return None
@@ -197,10 +204,14 @@ def curate(
             copies.setdefault(group.canonical, []).append((by_slug[d.slug], d.relation))
             copy_of[d.slug] = (by_slug[group.canonical], d.relation)
     tagger = Tagger(content.config.topics)
+    published = [(a, publish(a, extractions[a.slug], curations.get(a.slug), policy, diag)) for a in content.articles]
+    linked = canonical_names(
+        [Occurrence(q.speaker, q.speaker_kind or "person") for _, ex in published for q in ex.quotes if q.speaker],
+        content.people,
+    )
     articles = []
-    for article in content.articles:
-        ex = publish(article, extractions[article.slug], curations.get(article.slug), policy, diag)
-        quotes = tuple(_canonical_speaker(q, canonical, article) for q in ex.quotes)
+    for article, ex in published:
+        quotes = tuple(_canonical_speaker(q, canonical, article, linked) for q in ex.quotes)
         articles.append(
             ArticleBriefing(
                 article,
@@ -210,7 +221,8 @@ def curate(
                 tagger.article_tags(article),
             )
         )
-    people = speakers(articles, content.people)
+    people = speakers(articles, content.people, PEOPLE_KINDS)
+    bodies = speakers(articles, content.people, BODY_KINDS, taken={p.anchor for p in people})
     clusters = cluster_key_points(articles)
     questions, warnings = merge_questions(
         [(ab.article, ab.extraction) for ab in articles],
@@ -223,8 +235,9 @@ def curate(
         articles=tuple(articles),
         clusters=clusters,
         speakers=people,
+        bodies=bodies,
         sources=tuple(
-            Sourced(ab.article, q) for ab in articles for q in ab.extraction.quotes if q.speaker_kind == "nominal"
+            Sourced(ab.article, q) for ab in articles for q in ab.extraction.quotes if q.speaker_kind in UNNAMED_KINDS
         ),
         questions=questions,
         featured=featured_quotes(articles),
@@ -287,14 +300,16 @@ def _people_lookup(people: tuple[Person, ...]) -> dict[str, Person]:
     return lookup
 
 
-def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article) -> Quote:
-    """Name a speaker as people.yml does, with the role held on the article's date."""
+def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article, linked: dict[Occurrence, str]) -> Quote:
+    """Name a speaker as people.yml does, with the role held on the article's date, else by the
+    name that links the forms of that speaker across articles."""
     if not q.speaker:
         return q
     person = lookup.get(q.speaker.lower())
     if person is None:
-        return q
-    return replace(q, speaker=person.name, role=person.role_on(article.published) or q.role, speaker_kind="name")
+        shown = linked.get(Occurrence(q.speaker, q.speaker_kind or "person"), q.speaker)
+        return replace(q, speaker=shown) if shown != q.speaker else q
+    return replace(q, speaker=person.name, role=person.role_on(article.published) or q.role, speaker_kind="person")
 
 
 def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, ...]:
@@ -381,16 +396,19 @@ def person_slug(name: str) -> str:
     return "person-index" if slug == "index" else slug
 
 
-def speakers(articles: list[ArticleBriefing], people: tuple[Person, ...]) -> tuple[SpeakerBriefing, ...]:
-    """Every named speaker with their quotes, newest first; the role is the latest one known."""
+def speakers(
+    articles: list[ArticleBriefing], people: tuple[Person, ...], kinds: tuple[str, ...], taken: set[str] | None = None
+) -> tuple[SpeakerBriefing, ...]:
+    """Every named speaker of these kinds with their quotes, newest first; the role is the latest
+    one known. Page names avoid those already taken."""
     by_name: dict[str, list[Sourced]] = {}
     for ab in articles:  # articles come newest first
         for q in ab.extraction.quotes:
-            if q.speaker and q.speaker_kind != "nominal":
+            if q.speaker and (q.speaker_kind or "person") in kinds:
                 by_name.setdefault(q.speaker, []).append(Sourced(ab.article, q))
     listed = {p.name: p for p in people}
     out = []
-    anchors: set[str] = set()
+    anchors: set[str] = set(taken or ())
     for name in sorted(by_name, key=lambda n: (n.split()[-1].lower(), n.lower())):
         quotes = tuple(by_name[name])
         person = listed.get(name)
@@ -400,7 +418,8 @@ def speakers(articles: list[ArticleBriefing], people: tuple[Person, ...]) -> tup
         while anchor in anchors:  # two names that fold to the same id
             anchor, n = f"{person_slug(name)}-{n}", n + 1
         anchors.add(anchor)
-        out.append(SpeakerBriefing(name, anchor, role, quotes, known=person is not None))
+        kind = quotes[0].item.speaker_kind or "person"
+        out.append(SpeakerBriefing(name, anchor, role if kind == "person" else None, quotes, known=person is not None, kind=kind))
     return tuple(out)
 
 
@@ -445,7 +464,7 @@ def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
         return tuple(out)
     for ab in articles:
         for q in ab.extraction.quotes:
-            named = q.speaker and q.speaker_kind != "nominal"
+            named = q.speaker and q.speaker_kind in PEOPLE_KINDS
             if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
                 out.append(Sourced(ab.article, q))
                 seen.add(q.speaker)

@@ -441,7 +441,7 @@ def _published(section: str, ci: CuratedItem, m, sentence, text: str):
         base = replace(m, start=start, end=end, text=ci.text)
     else:  # the editor named the speaker (or wrote the item): the machine's role is not theirs
         base = Quote(start, end, ci.text, sentence.id, speaker, None, m.kind if m else "direct", "editor",
-                     "name" if speaker else None)
+                     (m.speaker_kind if m and m.speaker_kind != "source" else "person") if speaker else None)
     return replace(base, kind=ci.kind or base.kind, review=review, pinned=ci.pinned, featured=ci.featured)
 
 

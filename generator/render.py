@@ -114,7 +114,7 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
             Page(f"articles/{ab.article.slug}.md", article_template.render(base=escape.trusted("../"), ab=ab, **common))
         )
     person_template = env.get_template("person.md.j2")
-    for person in briefing.speakers:
+    for person in briefing.speakers + briefing.bodies:
         pages.append(
             Page(
                 f"people/{person.anchor}.md",

@@ -975,4 +975,6 @@ def _best_role(roles: list[str], name: str) -> str | None:
             offices.append(role)
         elif any(w in TITLE_TOKENS and w not in _HONORIFICS and w not in {"of", "the", "and", "for"} for w in words):
             titles.append(role)
+    # a description of two words or more says more than a one-word title ("Envoy")
+    offices.sort(key=lambda r: len(r.split()) < 2)
     return (offices or titles or [None])[0]

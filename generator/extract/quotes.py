@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.extract.mentions import DOCUMENT, GROUP, ORGANISATION, PERSON, PLACE, Discourse, analyse
+from generator.extract.mentions import DOCUMENT, GROUP, ORGANISATION, PLACE, Discourse, analyse
 from generator.extract.patterns import (
     MEDIA_AFTER,
     MEDIA_BEFORE,
@@ -32,6 +32,7 @@ from generator.model import Quote, Sentence
 
 MAX_UNATTRIBUTED_PHRASE = 4  # words: a shorter quoted phrase nobody is said to have spoken is left out
 RANKER, RESOLVER = "speaker-ranker", "pronoun-resolver"
+_PROPER_WORD = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+")
 _HOW = {"name": "name", "nominal": "description", "pronoun": "pronoun", "label": "label"}
 _SMALL_WORDS = frozenset("a an the of and or to in on at for by with from as is it".split())
 _ENDS_WITH_VERB = re.compile(rf"(?:{SPEECH_VERB_RE}|{PARTICIPLE_RE})$")
@@ -199,15 +200,21 @@ def prepare(text: str, sents: tuple[Sentence, ...]) -> Prepared:
 
 
 def speaker_kind(doc: Discourse, entity: int) -> str:
-    """How the site lists a speaker: person, organisation, group, document, or source (a person
-    described but not named: 'a senior official')."""
+    """How the site lists a speaker: a person, an organisation or a group it can give a page to; a
+    document whose author the article does not give; or a source, described but not named ("a
+    senior official", "the ministry", "residents"). A body described with a proper name in the
+    description ("the Israeli military", "the Levi family") is a body, not an unnamed source."""
     ent = doc.entities[entity]
+    if ent.kind == DOCUMENT:
+        return "document"
+    if not ent.named:
+        if ent.kind in (ORGANISATION, GROUP) and _PROPER_WORD.search(ent.name):
+            return ent.kind
+        return "source"
     if ent.kind in (ORGANISATION, PLACE):
         return "organisation"
-    if ent.kind in (GROUP, DOCUMENT):
-        return ent.kind
-    if ent.kind == PERSON and not ent.named:
-        return "group" if doc.mentions[ent.mentions[0]].plural else "source"
+    if ent.kind == GROUP:
+        return "group"
     return "person"
 
 
