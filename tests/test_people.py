@@ -1,15 +1,19 @@
 """people.yml: canonical names, aliases, roles over time, suggestions and person pages."""
 
 import datetime as dt
+import shutil
 from dataclasses import replace
 
 import pytest
+import yaml
 
 from generator.curate import check_verbatim, curate
 from generator.errors import BriefingError
 from generator.load import load
 from generator.model import Person, RoleSpan
 from generator.pipeline import extract_all, run
+from tests.helpers import ROOT
+from tests.quote_quality import same_speaker
 
 ARTICLE = (
     "Port talks resume\n\n"
@@ -124,3 +128,50 @@ def test_very_long_names_still_get_a_page(make_project, monkeypatch):
     run(root, build=False)
     (page,) = [p for p in (root / "build/docs/people").iterdir() if p.name.startswith("maximilian")]
     assert len(page.stem) <= 80
+
+
+STORIES = ROOT / "tests" / "fixtures" / "stories"
+
+
+@pytest.fixture(scope="module")
+def stories_briefing(tmp_path_factory):
+    """The stories fixture corpus (15 invented articles, name variants across them), curated."""
+    root = tmp_path_factory.mktemp("stories")
+    shutil.copytree(STORIES / "content", root / "content")
+    content = load(root)
+    expected = yaml.safe_load((STORIES / "expected.yml").read_text(encoding="utf-8"))
+    return curate(content, extract_all(content)), expected
+
+
+def test_one_page_per_person_across_name_variants(stories_briefing):
+    briefing, expected = stories_briefing
+    names = [p.name for p in briefing.speakers]
+    with_page = 0
+    for person in expected["people"]:
+        pages = [n for n in names if same_speaker(person["name"], n)]
+        assert len(pages) <= 1, f"{person['name']} has several pages: {pages}"
+        with_page += bool(pages)
+    assert with_page >= 12  # of the 14 quoted people
+    # "Tony Blinken", "Abdullah Al Dardari", "Guterres", "Rear Admiral Daniel Hagari" are no pages of their own
+    assert len(names) == len(set(names)) == with_page
+
+
+def test_no_page_for_words_bodies_or_people_never_quoted(stories_briefing):
+    briefing, expected = stories_briefing
+    names = {p.name for p in briefing.speakers}
+    assert not names & set(expected["never_people"])  # "DM Gallant", "Defiant Netanyahu", "Hebrew", "Minister"
+    for word in expected["not_quoted"] + expected["places_as_speakers"]:
+        assert not any(same_speaker(word, n) for n in names), word
+    for body in expected["organisations"] + expected["groups"]:
+        assert not any(same_speaker(body, n) for n in names), body
+    assert {p.kind for p in briefing.bodies} <= {"organisation", "group"}
+    assert any(same_speaker("Hamas", p.name) for p in briefing.bodies)
+
+
+def test_people_index_lists_bodies_in_their_own_section(tmp_path):
+    shutil.copytree(STORIES / "content", tmp_path / "content")
+    run(tmp_path, build=False)
+    page = (tmp_path / "build" / "docs" / "people" / "index.md").read_text(encoding="utf-8")
+    people, bodies = page.split("## Organisations and groups")
+    assert "Yoav Gallant" in people and "Hamas" not in people
+    assert "Hamas" in bodies.split("## Unnamed sources")[0]

@@ -52,7 +52,7 @@ ORGANISATION_HEADS = frozenset(
     paper broadcaster station channel union party alliance body unit brigade wing bureau institute
     center centre hospital secretariat team regime board federation bank fund commission watchdog
     programme program initiative navy airforce force militia presidency palace kremlin parliament
-    knesset senate congress assembly
+    knesset senate congress assembly forum society association observatory syndicate crescent
     """.split()
 )
 # What a document says: "the statement said", "the flier read", "the report found".
@@ -80,6 +80,8 @@ OUTLET_NAME_WORDS = (
     "telegraph", "chronicle", "monitor", "express", "mail", "mirror", "standard", "star", "globe", "ledger",
     "daily", "review", "press", "tv", "television", "radio", "channel", "network", "broadcasting",
 )
+# Heads that name a person by any office: "the UN official" is whoever holds a UN role.
+GENERIC_ROLE_HEADS = frozenset("official officer figure representative".split())
 # Heads whose noun names a body in general; any body of the article that is not an organ of a state
 # can be meant ("the group said" is not the army).
 GENERIC_BODY_HEADS = frozenset("group organization organisation body movement faction".split())

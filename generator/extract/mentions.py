@@ -30,6 +30,7 @@ from generator.extract.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
     GENERIC_BODY_HEADS,
+    GENERIC_ROLE_HEADS,
     GROUP_HEADS,
     HEAD_SYNONYMS,
     KNOWN_ORGANISATIONS,
@@ -738,7 +739,13 @@ def link(text: str, mentions: list[Mention]) -> tuple[list[int], list[Entity]]:
     for i, m in enumerate(mentions):
         if m.form != NOMINAL or entity_of[i] >= 0:
             continue
-        target = _described_target(mentions, i, drafts) if m.definite and not m.plural or m.kind == DOCUMENT else None
+        target = None
+        if i > 0 and m.kind == PERSON and not m.plural:
+            prev = mentions[i - 1]  # "The UN official, a former deputy prime minister of Syria,"
+            if prev.form == NOMINAL and prev.kind == PERSON and _APPOSED_AFTER.match(text[prev.phrase_end : m.phrase_start]):
+                target = entity_of[i - 1] if entity_of[i - 1] >= 0 else None
+        if target is None and (m.definite and not m.plural or m.kind == DOCUMENT):
+            target = _described_target(mentions, i, drafts)
         if target is None and m.kind == DOCUMENT:
             target = _owner(mentions, i, entity_of)  # "a statement from Hamas", "leaflets dropped by the army"
         if target is None:
@@ -892,7 +899,10 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
             if d.kind not in (PERSON, UNKNOWN) or (m.gender and d.gender and m.gender != d.gender):
                 continue
             words = set().union(*(_role_words(r) for r in d.roles)) if d.roles else set()
-            if not (words & wanted) or not mods <= words | {w for key in d.keys for w in key}:
+            # "the UN official": a generic head, so the modifiers must be in the role ("UN Development
+            # Programme regional director")
+            generic = head in GENERIC_ROLE_HEADS and bool(mods) and bool(words)
+            if not (words & wanted or generic) or not mods <= words | {w for key in d.keys for w in key}:
                 continue
         elif m.kind == ORGANISATION:
             if d.kind not in (ORGANISATION, UNKNOWN):
@@ -971,7 +981,7 @@ def _best_role(roles: list[str], name: str) -> str | None:
             continue
         if words[0].lower() in DETERMINERS and not words[0][0].isupper():
             continue  # "one man", "two officials"
-        if any(w.lower().rstrip(",") in ROLE_HEADS for w in words[:6]):
+        if any(part in ROLE_HEADS for w in words[:6] for part in w.lower().rstrip(",").split("-")):
             offices.append(role)
         elif any(w in TITLE_TOKENS and w not in _HONORIFICS and w not in {"of", "the", "and", "for"} for w in words):
             titles.append(role)
