@@ -68,6 +68,9 @@ NAME, NOMINAL, PRONOUN, LABEL = "name", "nominal", "pronoun", "label"
 # Entity kinds
 PERSON, ORGANISATION, GROUP, DOCUMENT, PLACE, UNKNOWN = "person", "organisation", "group", "document", "place", "unknown"
 
+_BODY_WORDS = ORGANISATION_HEADS | NOT_PERSON_WORDS
+REGION_PARAGRAPHS = 4  # paragraphs before a quote where its speaker's descriptions and pronouns are read
+_NEWLINE = re.compile("\n")
 FORWARD_REACH = 600  # characters: how far after a description its person's name may come
 PRONOUN_FEATURES = {
     "he": ("m", False), "she": ("f", False), "they": (None, True), "it": (None, False),
@@ -103,7 +106,7 @@ _PP_AFTER = re.compile(
 _GROUP_OF = re.compile(r"\s+of\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b")
 _ACRONYM = re.compile(r"^(?:[A-Z]{2,7}s?|[A-Z](?:\.[A-Z])+\.?)$")
 _ACRONYM_DEFINED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
-_AGE_AFTER = re.compile(r"^,\s*\d{1,3},")
+_AGE_AFTER = re.compile(r",\s*\d{1,3},")
 _LABEL_RE = re.compile(r"\s*(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _NATIONALITY = re.compile(r"(?:i|ian|ese|ish|an|ean|ic)$")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "-": " ", "‐": " "})
@@ -284,6 +287,19 @@ def _title_gender(title: str | None) -> str | None:
 
 
 def _name_kind(name: str, title: str | None, text: str, end: int, start: int) -> str:
+    kind = _kind_of_name(name, title is not None)
+    if kind != UNKNOWN:
+        return kind
+    if _AGE_AFTER.match(text, end):
+        return PERSON  # "Hatem, 42,"
+    if word_before(text, start)[0] in _LOCATIVES:
+        return PLACE  # "a nurse from Bani Suheila", "near Wadi Gaza"
+    return UNKNOWN
+
+
+@lru_cache(maxsize=16384)
+def _kind_of_name(name: str, titled: bool) -> str:
+    """What a name's own words say it names."""
     tokens = name.split()
     lowered = {t.lower().strip(".’'") for t in tokens}
     if len(tokens) >= 2 and tokens[-1].lower() in PLACE_WORDS:
@@ -294,12 +310,10 @@ def _name_kind(name: str, title: str | None, text: str, end: int, start: int) ->
         return ORGANISATION
     if all(t in PLACES for t in tokens):
         return PLACE
-    if title or first_name_gender(name + " x") or first_name_gender(name) or _AGE_AFTER.match(text[end : end + 8]):
+    if titled or first_name_gender(name + " x") or first_name_gender(name):
         return PERSON
     if len(tokens) >= 2 and tokens[-1].lower() in OUTLET_WORDS:
         return ORGANISATION
-    if word_before(text, start)[0] in _LOCATIVES:
-        return PLACE  # "a nurse from Bani Suheila", "near Wadi Gaza"
     return UNKNOWN
 
 
@@ -311,13 +325,16 @@ def _runs(text: str):
     Board", "Jane Doe | for Coastal Wire")."""
     for m in _NAME_RUN.finditer(text):
         run = m.group(0)
+        if " " not in run:
+            yield m.start(), m.end(), None, m.start()  # one word: nothing to cut
+            continue
         pieces = [(m.start(), m.end())]
         if " and " in run and not set(run.lower().split()) & (ORGANISATION_HEADS | NOT_PERSON_WORDS):
             pieces, at = [], m.start()
             for part in run.split(" and "):
                 pieces.append((at, at + len(part)))
                 at += len(part) + 5
-        cut = _PERSON_OF.match(run)
+        cut = _PERSON_OF.match(run) if " of " in run or " for " in run else None
         if cut and not (first_name_gender(cut.group("person")) or cut.group("person").split()[0] in _HONORIFICS):
             cut = None  # "Secretary of State Antony Blinken", "Ministry of Health": one run
         if cut and len(pieces) == 1:
@@ -327,7 +344,7 @@ def _runs(text: str):
             pieces = [(m.start(), m.start() + cut.end("person")), (rest, m.end())]
         for s, e in pieces:
             owner, phrase = None, s
-            for p in _INNER_POSSESSIVE.finditer(text, s, e):
+            for p in _INNER_POSSESSIVE.finditer(text, s, e) if "s " in text[s:e] else ():
                 if all(w in TITLE_TOKENS for w in text[s : p.start()].split()) or " " not in text[p.end() : e].strip():
                     continue  # "Prime Minister’s Office", "Levant Children’s Fund": one body
                 yield s, p.start() + 2, None, s
@@ -363,25 +380,28 @@ def _common_word(token: str, text: str, start: int, lower_words: frozenset[str])
 
 def _is_modifier(token: str, after: str) -> bool:
     """'Israeli troops', 'Hamas fighters', 'UN official': a capitalised word before a description's head."""
-    nxt = re.match(r"\s+([a-z][\w-]*)", after)
-    if not nxt:
+    if not after[:1].isspace() or not after[1:2].islower():
         return False
-    word = nxt.group(1)
+    word = word_after(after, 0)[0]
     if word in NOMINAL_HEADS:
         return True
     # "Palestinian civilians", "Egyptian mediators": a nationality before a lower-case noun
     return bool(_NATIONALITY.search(token)) and token not in PLACES and word not in NOT_MODIFIERS and not word.endswith("ed")
 
 
-def find_names(text: str, quoted: list[tuple[int, int]], headlines: list[tuple[int, int]]) -> list[Mention]:
-    """Every capitalised name run, its title split off, as a NAME mention."""
+def find_names(text: str, quoted: list[tuple[int, int]], headlines: list[tuple[int, int]], regions=None) -> list[Mention]:
+    """Every capitalised name run, its title split off, as a NAME mention. Outside the regions
+    given only runs of two words or more count: a full name there can still name a speaker."""
     qstarts = [s for s, _ in quoted]
     hstarts = [s for s, _ in headlines]
+    rstarts = [s for s, _ in regions] if regions is not None else None
     lower_words = frozenset(_LOWER_WORD.findall(text))
     out = []
     held: list[tuple[int, int]] = []  # runs on headline lines, read once the body is known
     for start, run_end, owner, phrase_start in _runs(text):
         run = text[start:run_end]
+        if rstarts is not None and " " not in run and not _in_spans(start, regions, rstarts):
+            continue
         tokens = run.split()
         if _in_spans(start, headlines, hstarts) or (len(tokens) >= 3 and run.isupper()):
             held.append((start, run_end))  # "Glenn Beck Blasts Drudge", "RED STATES OUTNUMBER …"
@@ -416,7 +436,7 @@ def find_names(text: str, quoted: list[tuple[int, int]], headlines: list[tuple[i
         if run.isupper() and _DATELINE_AFTER.match(text, end) and _sentence_start(text, start):
             continue  # "DOHA, Qatar —", "KHAN YOUNIS (Reuters) –": a dateline
         joined = " ".join(tokens)
-        if len(tokens) >= 2 and tokens[-1].lower() in ORGANISATION_HEADS | NOT_PERSON_WORDS:
+        if len(tokens) >= 2 and tokens[-1].lower() in _BODY_WORDS:
             title, name = None, joined  # "Foreign Ministry", "Israel Defense Forces": a body, no title to split
         else:
             title, name = split_name(joined)
@@ -509,7 +529,7 @@ def _merge_nicknames(text: str, names: list[Mention]) -> list[Mention]:
 # --- descriptions and pronouns ---------------------------------------------------------------------
 
 
-def find_nominals(text: str, names: list[Mention], quoted, headlines) -> list[Mention]:
+def find_nominals(text: str, names: list[Mention], quoted, headlines, regions=None) -> list[Mention]:
     """Descriptions ending in a head noun that can speak: 'the defence minister', 'officials', and
     a role set beside a name ('Hisham Mhanna, spokesperson for the Red Cross')."""
     qstarts = [s for s, _ in quoted]
@@ -517,7 +537,7 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines) -> list[Me
     name_spans = sorted((n.phrase_start, n.end) for n in names)
     nstarts = [s for s, _ in name_spans]
     out = []
-    for m in _HEAD_RE.finditer(text):
+    for m in _finditer(_HEAD_RE, text, regions):
         head = m.group(0)
         low = head.lower()
         if _in_spans(m.start(), name_spans, nstarts):
@@ -626,11 +646,11 @@ def _walk_back(text: str, head_start: int, plural: bool = False) -> tuple[int, s
     return start, None
 
 
-def find_pronouns(text: str, quoted, headlines) -> list[Mention]:
+def find_pronouns(text: str, quoted, headlines, regions=None) -> list[Mention]:
     """He, she, they, it, we and I outside quotation marks."""
     qstarts = [s for s, _ in quoted]
     out = []
-    for m in _PRONOUN_RE.finditer(text):
+    for m in _finditer(_PRONOUN_RE, text, regions):
         if _in_spans(m.start(), quoted, qstarts):
             continue
         low = m.group(0).lower()
@@ -658,16 +678,46 @@ def find_labels(text: str, quote_spans: list[tuple[int, int]]) -> list[Mention]:
 # --- linking ----------------------------------------------------------------------------------------
 
 
-def analyse(text: str, quote_spans: list[tuple[int, int]], headlines: list[tuple[int, int]]) -> Discourse:
-    """Find the mentions of text and link them into entities."""
+def _finditer(pattern: re.Pattern, text: str, regions):
+    """Matches of pattern in text, or only inside the regions given."""
+    if regions is None:
+        yield from pattern.finditer(text)
+        return
+    for start, end in regions:
+        yield from pattern.finditer(text, start, end)
+
+
+def quote_regions(text: str, quote_spans: list[tuple[int, int]], before: int = REGION_PARAGRAPHS) -> list[tuple[int, int]]:
+    """The stretches where speakers are looked for: each quote's paragraph and the paragraphs
+    before it (descriptions and pronouns elsewhere can speak for no quote)."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    out: list[tuple[int, int]] = []
+    for open_at, _ in sorted(quote_spans):
+        p = bisect.bisect_right(starts, open_at) - 1
+        lo = starts[max(0, p - before)]
+        nxt = text.find("\n", open_at)
+        hi = len(text) if nxt < 0 else nxt
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def analyse(
+    text: str, quote_spans: list[tuple[int, int]], headlines: list[tuple[int, int]], regions: list[tuple[int, int]] | None = None
+) -> Discourse:
+    """Find the mentions of text and link them into entities. Names are found everywhere (a full
+    name may come long before its surname); descriptions and pronouns only in the regions given."""
     quoted = sorted(quote_spans)
-    names = find_names(text, quoted, headlines)
-    nominals = find_nominals(text, names, quoted, headlines)
+    names = find_names(text, quoted, headlines, regions)
+    nominals = find_nominals(text, names, quoted, headlines, regions)
     names = [n for n in names if not any(d.start <= n.start < d.end for d in nominals)]
     labels = find_labels(text, quoted)
     labelled = {m.start for m in labels}
     names = _merge_nicknames(text, [n for n in names if n.start not in labelled])
-    mentions = sorted(names + nominals + find_pronouns(text, quoted, headlines) + labels, key=lambda m: (m.start, -m.end))
+    pronouns = find_pronouns(text, quoted, headlines, regions)
+    mentions = sorted(names + nominals + pronouns + labels, key=lambda m: (m.start, -m.end))
     entity_of, entities = link(text, mentions)
     return Discourse(text, tuple(mentions), tuple(entity_of), tuple(entities), tuple(m.start for m in mentions))
 

@@ -18,7 +18,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.extract.mentions import DOCUMENT, GROUP, ORGANISATION, PLACE, Discourse, analyse
+from generator.extract.mentions import DOCUMENT, GROUP, ORGANISATION, PLACE, Discourse, analyse, quote_regions
 from generator.extract.patterns import (
     MEDIA_AFTER,
     MEDIA_BEFORE,
@@ -183,7 +183,7 @@ def prepare(text: str, sents: tuple[Sentence, ...]) -> Prepared:
     """Find the quote spans of text, the mentions and entities around them, and each quote's site."""
     spans = find_spans(text)
     quoted = [(s.open_at, s.close_at if s.close_at is not None else s.end) for s in spans]
-    doc = analyse(text, quoted, headline_lines(text))
+    doc = analyse(text, quoted, headline_lines(text), quote_regions(text, quoted))
     starts = [s.start for s in sents]
     ctx = context(text, doc, starts, quoted)
     sites, owners = [], []
