@@ -199,6 +199,26 @@ def extract(jsonl: bool, paths: tuple[Path, ...]) -> None:
     _summarise(paths)
 
 
+@cli.command()
+@click.option("--jsonl", "jsonl", is_flag=True, required=True, help="Read JSONL articles on stdin, write JSONL stories.")
+def stories(jsonl: bool) -> None:
+    """Group articles into stories, with key points that cite every source.
+
+    \b
+    Each stdin line is an article:
+      {"id": ..., "text": "...", "title"?, "outlet"?, "published"? (YYYY-MM-DD), "url"?}
+    and each stdout line a story:
+      {"id", "title", "articles": [ids], "outlets",
+       "key_points": [{"text", "outlets", "sources": [{"article", "start", "end"}]}]}
+    with start/end character offsets into that article's "text".
+    """
+    from generator.jsonl import run_stories_jsonl
+
+    problems = run_stories_jsonl(sys.stdin, sys.stdout)
+    if problems:
+        raise BriefingError(problems)
+
+
 def _summarise(paths: tuple[Path, ...]) -> None:
     from generator.extract import extract as run_extract
     from generator.readers import READERS, ReaderError

@@ -1,4 +1,5 @@
-"""`briefing extract --jsonl`: the scriptable interface the benchmarks drive. Keep it stable.
+"""`briefing extract --jsonl` and `briefing stories --jsonl`: the scriptable interfaces the
+benchmarks drive. Keep them stable.
 
 Input, one JSON object a line: {"id", "text"} (used as is), {"id", "pasted"} (cleaned like a
 .txt article) or {"id", "html"} (read like a saved page). Output, one line per input:
@@ -8,15 +9,22 @@ every start/end a Python string index into that "text".
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
+from generator.duplicates import fingerprint, group_duplicates
 from generator.errors import Problem
 from generator.extract import Extractors, extract
+from generator.extract.sentences import sentences as split_into_sentences
+from generator.model import Article
 from generator.readers import ReaderError
 from generator.readers.html import html_text
 from generator.readers.text import pasted_text
+from generator.stories import Story, StoryInput, stories
 
 INPUT_KINDS = ("text", "pasted", "html")
 SOURCE = "<stdin>"
@@ -97,3 +105,97 @@ def run_jsonl(lines: Iterable[str], out: TextIO, extractors: Extractors | None =
         out.write("\n")
         out.flush()
     return problems
+
+
+# --- `briefing stories --jsonl` -------------------------------------------------------------------
+
+STORY_FIELDS = ("title", "outlet", "published", "url")
+
+
+def story_input(record: dict) -> StoryInput:
+    """One article record as grouping and key points need it; its text is used as is."""
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError('expected "text", the article text (a string)')
+    for key in STORY_FIELDS:
+        if record.get(key) is not None and not isinstance(record[key], str):
+            raise ValueError(f"{key!r} must be a string or null")
+    slug = str(record["id"])
+    return StoryInput(
+        slug=slug,
+        title=record.get("title") or "",
+        text=text,
+        sentences=split_into_sentences(slug, text),
+        published=_date(record.get("published")),
+        outlet=record.get("outlet"),
+    )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """'2024-05-06' → a date; a month alone ('2025-10') or anything else says no day."""
+    if not value or len(value) < 10:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def run_stories_jsonl(lines: Iterable[str], out: TextIO) -> list[Problem]:
+    """Read article records, group them into stories and write one JSON line per story."""
+    problems: list[Problem] = []
+    inputs: list[StoryInput] = []
+    seen: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(SOURCE, number, f"invalid JSON ({exc.msg}); one JSON object per line expected"))
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
+            problems.append(Problem(SOURCE, number, 'expected an object with an "id" (string or number)'))
+            continue
+        if str(record["id"]) in seen:
+            problems.append(Problem(SOURCE, number, f"id {record['id']!r} given twice; ids must be unique"))
+            continue
+        try:
+            inputs.append(story_input(record))
+        except ValueError as exc:
+            problems.append(Problem(SOURCE, number, str(exc)))
+            continue
+        seen.add(str(record["id"]))
+    for story in stories(with_copies(inputs)):
+        out.write(json.dumps(story_record(story), ensure_ascii=False))
+        out.write("\n")
+    return problems
+
+
+def with_copies(inputs: list[StoryInput]) -> list[StoryInput]:
+    """Mark wire copies and rewrites (the duplicate groups) with the original they copy."""
+    articles = [
+        Article(a.slug, Path(a.slug), "txt", a.title or a.slug, a.text, (), a.outlet, None, a.published)
+        for a in inputs
+    ]
+    prints = {a.slug: fingerprint(a.sentences) for a in inputs}
+    copy_of = {d.slug: g.canonical for g in group_duplicates(articles, prints) for d in g.duplicates}
+    return [replace(a, copy_of=copy_of.get(a.slug)) for a in inputs]
+
+
+def story_record(story: Story) -> dict:
+    """A story as the stories benchmark's scorer reads it: offsets into each article's text."""
+    return {
+        "id": story.id,
+        "title": story.headline,
+        "articles": list(story.articles),
+        "outlets": story.outlets,
+        "key_points": [
+            {
+                "text": p.shown.text,
+                "outlets": p.outlets,
+                "sources": [{"article": s.article, "start": s.start, "end": s.end} for s in p.sources],
+            }
+            for p in story.points
+        ],
+    }

@@ -1,0 +1,441 @@
+"""Stories: articles grouped by the development they report, with key points every source backs.
+
+A story is one development (a decision, an attack, an announcement, a speech, a round of talks)
+reported by one or more outlets. Two stages:
+
+1. Grouping, online. Articles are taken in date order (then by id, so the result never depends
+   on the order files are read); each joins the story it is most similar to, on average over the
+   story's articles, when that similarity reaches SIMILARITY and the story's dated articles stay
+   within MAX_SPREAD_DAYS of each other; else it starts a story. Similarity is TF-IDF cosine of
+   the words, the title and lead weighted up (LEAD_WEIGHT of the title-and-lead vectors, the rest
+   of the whole texts: names and numbers are words too). Wire copies and rewrites (the duplicate
+   groups) always share their original's story. The thresholds come from the stories dev set
+   (../shared/bench/stories/), from the middle of the flat region of B-cubed F1 (bench/stories.py).
+
+2. Key points across the story's articles: every sentence that is not page furniture (a caption,
+   a credit, a promotion, a dateline, which is cut off) is a candidate; its support is the set of
+   other articles with a sentence that states the same fact, found by paraphrase-tolerant
+   matching (weighted overlap of content words, names and numbers, spelled-out numbers read as
+   digits). Points are chosen by how many outlets back them, then by centrality among all the
+   story's sentences and lead position, redundancy removed, 3 to 6 a story. Each point shows one
+   verbatim source sentence and cites every supporting article at its own sentence; outlets are
+   counted once each, a wire copy or a rewrite adding its sentence but never another outlet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.extract.keypoints import is_attribution_only, is_question, quote_fraction
+from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
+from generator.model import Sentence
+from generator.readers.boilerplate import classify
+from generator.timeline import WEEKDAYS, weekday_date
+
+SIMILARITY = 0.10  # average-link similarity at which an article joins a story (dev: flat from 0.06 to 0.14)
+LEAD_WEIGHT = 0.3  # share of the title-and-lead similarity in an article pair's similarity
+MAX_SPREAD_DAYS = 1  # a story's dated articles lie within this many days of each other
+LEAD_SENTENCES = 3
+SUPPORT = 0.25  # share of a point's weighted terms another article's sentence must state to support it
+MIN_POINTS, MAX_POINTS = 3, 6
+MIN_POINT_WORDS, MAX_POINT_WORDS = 8, 60
+REDUNDANT = 0.45  # a candidate this close to a chosen point says the same thing
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "hundred": 100, "dozen": 12, "dozens": 24,
+}
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion))?", re.I)
+_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][A-Z .,'’/-]{2,60}(?:\([^)]{1,40}\))?|[A-Z][A-Za-z ,.]{2,40}\([^)]{1,40}\))\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
+_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
+_WEEKDAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
+_QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInput:
+    """What grouping and key points need of one article."""
+
+    slug: str
+    title: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    published: dt.date | None
+    outlet: str | None
+    copy_of: str | None = None  # the original this article is a wire copy or rewrite of
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A sentence of one article that states a point; start/end may skip a dateline."""
+
+    article: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPoint:
+    """A key point of a story: the sentence shown and every article's sentence that states it."""
+
+    shown: Source
+    sources: tuple[Source, ...]  # the shown one first, then in article order
+    outlets: int  # distinct outlets among the sources, copies counted with their original
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One development and the articles that report it."""
+
+    id: str
+    headline: str
+    articles: tuple[str, ...]  # newest first
+    points: tuple[StoryPoint, ...]
+    first: dt.date | None
+    last: dt.date | None
+    outlets: int
+
+
+# --- grouping --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EventDay:
+    """When an article's development happened, as far as the article tells."""
+
+    date: dt.date | None  # from the lead's own date phrase ("on Sunday"), else the publication date
+    exact: bool  # the lead named the day
+    weekday: int | None  # an undated article's lead may still name the weekday
+
+
+def event_day(a: StoryInput) -> EventDay:
+    """The day of the development: the first weekday the lead names (outside quotes), resolved
+    against the publication date; else the publication date; an undated article keeps the weekday.
+    Explicit dates in a lead are left out: they are as often a timestamp or a past event
+    ("October 7") as the day of the news."""
+    furniture = furniture_lines(a.text)
+    lead = [s for s in a.sentences if not _on_line(a.text, s.start, furniture)][:LEAD_SENTENCES]
+    lead_text = " ".join(s.text for s in lead)
+    m = _WEEKDAY_NAME.search(_QUOTES.sub(" ", lead_text))
+    if a.published is not None:
+        if m:  # a weekday in a lead names the day of the news: "on Sunday", "late Thursday"
+            return EventDay(weekday_date(m.group(1), None, a.published), True, None)
+        return EventDay(a.published, False, None)
+    return EventDay(None, False, WEEKDAYS.index(m.group(1)) if m else None)
+
+
+def _on_line(text: str, pos: int, lines: set[int]) -> bool:
+    return text.rfind("\n", 0, pos) + 1 in lines
+
+
+def compatible(a: EventDay, b: EventDay) -> bool:
+    """Whether two articles can report one development by their days: the same day when both
+    leads name it, a publication up to a day after a named day, publications a day apart; an
+    undated article's weekday must be the other's."""
+    if a.date and b.date:
+        gap = abs((a.date - b.date).days)
+        if a.exact and b.exact:
+            return gap == 0
+        if a.exact or b.exact:
+            named, published = (a, b) if a.exact else (b, a)
+            return 0 <= (published.date - named.date).days <= MAX_SPREAD_DAYS
+        return gap <= MAX_SPREAD_DAYS
+    dated, undated = (a, b) if a.date else (b, a)
+    if dated.date and undated.weekday is not None:
+        days = {dated.date.weekday()} if dated.exact else {dated.date.weekday(), (dated.date.weekday() - 1) % 7}
+        return undated.weekday in days
+    if a.weekday is not None and b.weekday is not None:
+        return a.weekday == b.weekday
+    return True
+
+
+def _lead_words(a: StoryInput) -> list[str]:
+    lead = " ".join(s.text for s in a.sentences[:LEAD_SENTENCES])
+    return content_words(a.title) * 3 + content_words(lead) * 2
+
+
+def _full_words(a: StoryInput) -> list[str]:
+    return content_words(a.title) * 2 + content_words(a.text)
+
+
+def group(inputs: list[StoryInput]) -> list[list[str]]:
+    """Group articles into stories; each story lists its slugs in the order they joined."""
+    order = sorted(inputs, key=lambda a: (a.published or dt.date.max, a.slug))
+    index = {a.slug: i for i, a in enumerate(order)}
+    lead = tfidf_vectors([_lead_words(a) for a in order])
+    full = tfidf_vectors([_full_words(a) for a in order])
+    days = [event_day(a) for a in order]
+    stories: list[list[int]] = []
+    story_of: dict[str, int] = {}
+    postings: dict[str, set[int]] = {}  # word → stories with an article using it (for candidates)
+    for i, a in enumerate(order):
+        if a.copy_of and a.copy_of in story_of:
+            k = story_of[a.copy_of]  # a copy goes with its original
+        else:
+            k = _best_story(i, order, stories, lead, full, postings, days)
+        if k is None:
+            stories.append([])
+            k = len(stories) - 1
+        stories[k].append(i)
+        story_of[a.slug] = k
+        for w in full[i]:
+            postings.setdefault(w, set()).add(k)
+    # a copy read before its original (undated, or dated earlier) joins the original's story
+    for a in order:
+        if a.copy_of and a.copy_of in story_of and story_of[a.slug] != story_of[a.copy_of]:
+            old, new = story_of[a.slug], story_of[a.copy_of]
+            stories[old].remove(index[a.slug])
+            stories[new].append(index[a.slug])
+            story_of[a.slug] = new
+    return [[order[i].slug for i in members] for members in stories if members]
+
+
+def _best_story(i: int, order: list[StoryInput], stories: list[list[int]], lead, full, postings, days) -> int | None:
+    candidates = set().union(*(postings.get(w, set()) for w in full[i])) if full[i] else set()
+    best: tuple[float, int] | None = None
+    for k in sorted(candidates):
+        members = stories[k]
+        if not all(compatible(days[i], days[j]) for j in members):
+            continue  # another day: another development
+        sims = [LEAD_WEIGHT * cosine(lead[i], lead[j]) + (1 - LEAD_WEIGHT) * cosine(full[i], full[j]) for j in members]
+        score = sum(sims) / len(sims)
+        if score >= SIMILARITY and (best is None or score > best[0]):
+            best = (score, k)
+    return best[1] if best else None
+
+
+# --- matching sentences ------------------------------------------------------------------------------
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def numbers(text: str) -> set[int]:
+    """The numbers a sentence states, however written: '100,000', '100 thousand', 'four'."""
+    out = set()
+    for m in _NUMBER.finditer(text):
+        if m.group(1):
+            try:
+                value = float(m.group(1).replace(",", ""))
+            except ValueError:
+                continue
+            scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        else:
+            value = _NUMBER_WORDS[m.group(3).lower()]
+            scale = _SCALE.get((m.group(4) or "").lower(), 1)
+        n = int(value * scale)
+        if not 1900 <= n <= 2100:  # a year says when, not how many
+            out.add(n)
+    return out
+
+
+def fact_terms(text: str) -> frozenset[str]:
+    """What a sentence states, for matching it to a paraphrase: stemmed content words and numbers,
+    however written ("100,000" and "100 thousand" are one number)."""
+    words = {_stem(w.replace("’", "'")) for w in _WORD.findall(text.lower()) if w not in STOPWORDS and not w.isdigit()}
+    return frozenset(words | {f"#{n}" for n in numbers(text)})
+
+
+def overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> float:
+    """Weighted share of the shorter statement's terms found in the other (IDF weights)."""
+    if not a or not b:
+        return 0.0
+    shared = sum(idf.get(t, 1.0) for t in a & b)
+    smaller = min(sum(idf.get(t, 1.0) for t in a), sum(idf.get(t, 1.0) for t in b))
+    return shared / smaller if smaller else 0.0
+
+
+def coverage(point: frozenset[str], other: frozenset[str], idf: dict[str, float]) -> float:
+    """Weighted share of a point's terms that another sentence states too."""
+    if not point or not other:
+        return 0.0
+    total = sum(idf.get(t, 1.0) for t in point)
+    return sum(idf.get(t, 1.0) for t in point & other) / total if total else 0.0
+
+
+# --- key points ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    article: str
+    index: int  # sentence position in its article
+    source: Source
+    terms: frozenset[str]
+
+
+def furniture_lines(text: str) -> set[int]:
+    """Start offsets of the lines that are page furniture: captions, credits, promotions, widgets."""
+    out = set()
+    at = 0
+    for line in text.split("\n"):
+        if line.strip() and classify(line.strip()) is not None:
+            out.add(at)
+        at += len(line) + 1
+    return out
+
+
+def point_source(slug: str, text: str, s: Sentence) -> Source:
+    """A sentence as a point's source, its dateline prefix cut ('RAFAH, Gaza Strip (Reuters) – …')."""
+    m = _DATELINE_PREFIX.match(s.text)
+    cut = m.end() if m and len(s.text) - m.end() > 40 else 0
+    return Source(slug, s.id, s.start + cut, s.end, text[s.start + cut : s.end])
+
+
+def _candidates(a: StoryInput) -> list[_Candidate]:
+    furniture = furniture_lines(a.text)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", a.text)]
+    out = []
+    for k, s in enumerate(a.sentences):
+        line = line_starts[max(0, _bisect(line_starts, s.start) - 1)]
+        if line in furniture or s.text.strip() == a.title.strip():
+            continue
+        src = point_source(a.slug, a.text, s)
+        words = len(src.text.split())
+        if not MIN_POINT_WORDS <= words <= MAX_POINT_WORDS or is_question(src.text) or is_attribution_only(src.text):
+            continue
+        if quote_fraction(src.text) >= 0.5 or not re.search(r"[.!?][”\"’')]*\s*$", src.text):
+            continue
+        out.append(_Candidate(a.slug, k, src, fact_terms(src.text)))
+    return out
+
+
+def _bisect(starts: list[int], pos: int) -> int:
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def story_points(members: list[StoryInput]) -> tuple[StoryPoint, ...]:
+    """Key points across a story's articles, each citing every article that states it."""
+    originals = [a for a in members if not a.copy_of or a.copy_of not in {m.slug for m in members}]
+    family = {a.slug: (a.copy_of if a.copy_of in {m.slug for m in members} else a.slug) for a in members}
+    outlet = {a.slug: (a.outlet or f"slug:{a.slug}").casefold() for a in members}
+    cands = {a.slug: _candidates(a) for a in members}
+    pool = [c for a in originals for c in cands[a.slug]]
+    if not pool:
+        return ()
+    df: Counter[str] = Counter()
+    every = [c for cs in cands.values() for c in cs]
+    for c in every:
+        df.update(c.terms)
+    idf = {t: math.log((1 + len(every)) / (1 + n)) + 1 for t, n in df.items()}
+    vectors = tfidf_vectors([content_words(c.source.text) for c in pool])
+    total: dict[str, float] = {}
+    for v in vectors:
+        for w, x in v.items():
+            total[w] = total.get(w, 0.0) + x
+    centrality = [max(0.0, cosine(v, total) - 1.0) for v in vectors]
+    top = max(centrality) or 1.0
+    scored = []
+    for c, cen in zip(pool, centrality, strict=True):
+        support = _support(c, members, cands, idf)
+        origin = {outlet[family[s.article]] for s in support} | {outlet[c.article]}
+        lead = 1.0 / (1.0 + c.index)
+        scored.append((len(origin) + 0.5 * cen / top + 0.3 * lead, c, support, len(origin)))
+    scored.sort(key=lambda x: (-x[0], x[1].article, x[1].index))
+    chosen: list[tuple[float, _Candidate, list[Source], int]] = []
+    for item in scored:
+        if len(chosen) >= MAX_POINTS:
+            break
+        if len(chosen) >= MIN_POINTS and item[3] < 2 and len(originals) > 1:
+            break  # beyond the minimum, only points that several outlets state
+        if any(overlap(item[1].terms, other[1].terms, idf) >= REDUNDANT for other in chosen):
+            continue
+        if any(s.sentence_id == item[1].source.sentence_id for other in chosen for s in other[2]):
+            continue
+        chosen.append(item)
+    return tuple(
+        StoryPoint(c.source, (c.source, *sorted(support, key=lambda s: s.article)), n, round(score, 4))
+        for score, c, support, n in chosen
+    )
+
+
+def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Candidate]], idf) -> list[Source]:
+    """The sentence of every other article of the story that states the candidate's fact."""
+    out = []
+    for a in members:
+        if a.slug == c.article:
+            continue
+        best = max(((coverage(c.terms, o.terms, idf), o) for o in cands[a.slug]), default=(0.0, None), key=lambda x: x[0])
+        if best[1] is not None and best[0] >= SUPPORT:
+            out.append(best[1].source)
+    return out
+
+
+# --- stories -----------------------------------------------------------------------------------------
+
+
+def stories(inputs: list[StoryInput], pinned: dict[str, str] | None = None) -> tuple[Story, ...]:
+    """Group the articles and give each story its key points, newest story first.
+
+    pinned maps article slugs to story ids an editor or an earlier run kept (content/stories.yml),
+    so a story keeps its id as articles are added; a new story is named after its first article."""
+    by_slug = {a.slug: a for a in inputs}
+    out = []
+    used: set[str] = set()
+    for slugs in group(inputs):
+        members = [by_slug[s] for s in slugs]
+        sid = _story_id(slugs, pinned or {}, used)
+        used.add(sid)
+        dates = sorted(a.published for a in members if a.published)
+        newest = sorted(members, key=lambda a: (-(a.published.toordinal() if a.published else 0), a.slug))
+        points = story_points(members)
+        outlets = {(a.outlet or f"slug:{a.slug}").casefold() for a in members if not a.copy_of or a.copy_of not in by_slug}
+        out.append(
+            Story(
+                id=sid,
+                headline=_headline(members),
+                articles=tuple(a.slug for a in newest),
+                points=points,
+                first=dates[0] if dates else None,
+                last=dates[-1] if dates else None,
+                outlets=len(outlets),
+            )
+        )
+    return tuple(sorted(out, key=lambda s: (-(s.last.toordinal() if s.last else 0), -s.outlets, s.id)))
+
+
+def _story_id(slugs: list[str], pinned: dict[str, str], used: set[str]) -> str:
+    """The id an editor or an earlier run gave one of the articles, else one from the first article."""
+    for slug in slugs:
+        sid = pinned.get(slug)
+        if sid and sid not in used:
+            return sid
+    base = "st-" + slugs[0]
+    sid, n = base, 2
+    while sid in used:
+        sid, n = f"{base}-{n}", n + 1
+    return sid
+
+
+def _headline(members: list[StoryInput]) -> str:
+    """The story's headline: the title of its earliest original article that has one."""
+    for a in sorted(members, key=lambda a: (a.copy_of is not None, a.published or dt.date.max, a.slug)):
+        if a.title:
+            return a.title
+    return members[0].slug
+
+
+def outlets_of(sources: Iterable[Source], outlet: dict[str, str | None], copy_of: dict[str, str]) -> int:
+    """Distinct outlets among sources, a copy counted with its original."""
+    return len({(outlet.get(copy_of.get(s.article, s.article)) or f"slug:{s.article}").casefold() for s in sources})
