@@ -6,6 +6,7 @@ people.yml, relations between articles from the sidecars. Nothing here writes fi
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
@@ -14,14 +15,13 @@ from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.entities import Occurrence, canonical_names
 from generator.errors import Diagnostics, Problem
-from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
 from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
 from generator.open_questions import QuestionBriefing, merge_questions
+from generator.stories import Source, StoryInput, stories
 from generator.timeline import Event, events
 from generator.topics import Tagger
 
-CLUSTER_SIMILARITY = 0.35
 PEOPLE_KINDS = ("person",)
 BODY_KINDS = ("organisation", "group")
 UNNAMED_KINDS = ("source", "document")
@@ -49,13 +49,47 @@ class Sourced:
 
 
 @dataclass(frozen=True, slots=True)
-class PointCluster:
-    """Near-equivalent key points from different articles, shown once in the best wording."""
+class PointSource:
+    """One article's sentence that states a story's point."""
 
-    best: Sourced
-    sources: tuple[Sourced, ...]
-    independent: int  # distinct outlets among independent reports; copies of one story count once
-    copies: frozenset[str] = frozenset()  # slugs of sources that are wire copies or rewrites
+    article: Article
+    source: Source
+    copy: bool  # the article is a wire copy or rewrite of another one of the story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPointView:
+    """A story's key point as the site shows it: one verbatim sentence, every source linked."""
+
+    text: str
+    sentence_id: str
+    shown: PointSource
+    sources: tuple[PointSource, ...]  # the shown one first
+    outlets: int  # distinct outlets; copies counted with their original
+    review: str = "suggested"  # "approved" when an editor approved that sentence as a key point
+    pinned: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StoryBriefing:
+    """One development and everything the site shows of it."""
+
+    id: str
+    headline: str
+    articles: tuple[ArticleBriefing, ...]  # newest first
+    points: tuple[StoryPointView, ...]
+    first: dt.date | None
+    last: dt.date | None
+    outlets: int
+    quotes: tuple[tuple[str | None, tuple[Sourced, ...]], ...] = ()  # by speaker, most quoted first
+    questions: tuple[QuestionBriefing, ...] = ()
+    events: tuple[Event, ...] = ()
+    topics: tuple[Topic, ...] = ()
+
+    @property
+    def pinned(self) -> bool:
+        """Whether an editor pinned one of its points."""
+        return any(p.pinned for p in self.points)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +130,7 @@ class TopicBriefing:
 
     topic: Topic
     articles: tuple[ArticleBriefing, ...]
-    clusters: tuple[PointCluster, ...]
+    stories: tuple[StoryBriefing, ...]
     quotes: tuple[Sourced, ...]
     questions: tuple[QuestionBriefing, ...]
 
@@ -136,7 +170,7 @@ class Briefing:
 
     content: Content
     articles: tuple[ArticleBriefing, ...]
-    clusters: tuple[PointCluster, ...]
+    stories: tuple[StoryBriefing, ...]  # ranked for the front page
     speakers: tuple[SpeakerBriefing, ...]  # named people, each with a page
     bodies: tuple[SpeakerBriefing, ...]  # named organisations and groups, each with a page
     sources: tuple[Sourced, ...]  # quotes from unnamed sources ("a senior official"), newest first
@@ -172,6 +206,13 @@ class Briefing:
             if by_status:
                 groups.append(QuestionGroup(topic, by_status))
         return tuple(groups)
+
+    def story_of(self, slug: str) -> StoryBriefing | None:
+        """The story an article belongs to."""
+        for st in self.stories:
+            if any(ab.article.slug == slug for ab in st.articles):
+                return st
+        return None
 
     def outlet_page(self, name: str | None) -> str | None:
         """The page id of an outlet."""
@@ -223,17 +264,17 @@ def curate(
         )
     people = speakers(articles, content.people, PEOPLE_KINDS)
     bodies = speakers(articles, content.people, BODY_KINDS, taken={p.anchor for p in people})
-    clusters = cluster_key_points(articles)
     questions, warnings = merge_questions(
         [(ab.article, ab.extraction) for ab in articles],
         content.questions,
         tagger,
         str(content.root / "content" / "questions.yml"),
     )
+    told = story_briefings(articles, content, policy, questions, tagger)
     return Briefing(
         content=content,
         articles=tuple(articles),
-        clusters=clusters,
+        stories=told,
         speakers=people,
         bodies=bodies,
         sources=tuple(
@@ -242,7 +283,7 @@ def curate(
         questions=questions,
         featured=featured_quotes(articles),
         suggestions=suggest_people(people),
-        topics=topic_briefings(tagger, articles, clusters, questions),
+        topics=topic_briefings(tagger, articles, told, questions),
         timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
         outlets=outlets(articles),
         coverage=coverage_svg([ab.article for ab in articles]),
@@ -253,7 +294,7 @@ def curate(
 def topic_briefings(
     tagger: Tagger,
     articles: list[ArticleBriefing],
-    clusters: tuple[PointCluster, ...],
+    told: tuple[StoryBriefing, ...],
     questions: tuple[QuestionBriefing, ...],
 ) -> tuple[TopicBriefing, ...]:
     """Each topic's own briefing, in taxonomy order: what mentions one of its keywords."""
@@ -268,7 +309,7 @@ def topic_briefings(
             TopicBriefing(
                 topic=topic,
                 articles=tuple(ab for ab in articles if topic in ab.topics),
-                clusters=tuple(c for c in clusters if tagger.mentions(topic, *(s.item.text for s in c.sources))),
+                stories=tuple(st for st in told if topic in st.topics),
                 quotes=quotes,
                 questions=tuple(q for q in questions if q.topic == topic),
             )
@@ -310,84 +351,6 @@ def _canonical_speaker(q: Quote, lookup: dict[str, Person], article: Article, li
         shown = linked.get(Occurrence(q.speaker, q.speaker_kind or "person"), q.speaker)
         return replace(q, speaker=shown) if shown != q.speaker else q
     return replace(q, speaker=person.name, role=person.role_on(article.published) or q.role, speaker_kind="person")
-
-
-def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, ...]:
-    """Group near-equivalent key points across articles; rank pinned first, then by corroboration,
-    recency, salience.
-
-    A wire copy or rewrite only adds sources to its canonical article's points, never new ones,
-    and never counts as another outlet."""
-    items = [Sourced(ab.article, kp) for ab in articles for kp in ab.extraction.key_points]
-    if not items:
-        return ()
-    vectors = tfidf_vectors([content_words(s.item.text) for s in items])
-    family = {ab.article.slug: ab.copy_of[0] if ab.copy_of else ab.article for ab in articles}
-    is_copy = [family[s.article.slug].slug != s.article.slug for s in items]
-    order = sorted(range(len(items)), key=lambda i: (is_copy[i], -items[i].item.score, items[i].article.slug))
-    clusters: list[list[int]] = []
-    cluster_slugs: list[set[str]] = []
-    # Exact candidate search without comparing every pair (prefix filtering, as in all-pairs
-    # similarity search): words are ordered rarest first; a vector's prefix is its words in that
-    # order until the norm of the rest falls below CLUSTER_SIMILARITY. Two vectors whose cosine
-    # reaches it share a prefix word, so leaders are indexed and points looked up by prefix only.
-    df: dict[str, int] = {}
-    for v in vectors:
-        for w in v:
-            df[w] = df.get(w, 0) + 1
-    by_word: dict[str, list[int]] = {}
-    for i in order:
-        slug = items[i].article.slug
-        prefix = _prefix(vectors[i], CLUSTER_SIMILARITY, df)
-        candidates = sorted({c for w in prefix for c in by_word.get(w, ())})
-        joined = next(
-            (
-                c
-                for c in candidates
-                if slug not in cluster_slugs[c] and cosine(vectors[i], vectors[clusters[c][0]]) >= CLUSTER_SIMILARITY
-            ),
-            None,
-        )
-        if joined is not None:
-            clusters[joined].append(i)
-            cluster_slugs[joined].add(slug)
-        elif not is_copy[i]:
-            for w in prefix:
-                by_word.setdefault(w, []).append(len(clusters))
-            clusters.append([i])
-            cluster_slugs.append({slug})
-    result = []
-    for members in clusters:
-        sources = tuple(items[j] for j in members)
-        originals = {family[s.article.slug] for s in sources}
-        outlets = {a.outlet.casefold() if a.outlet else f"slug:{a.slug}" for a in originals}
-        copied = frozenset(items[j].article.slug for j in members if is_copy[j])
-        result.append(PointCluster(items[members[0]], sources, len(outlets), copied))
-    return tuple(
-        sorted(
-            result,
-            key=lambda c: (
-                not any(s.item.pinned for s in c.sources),
-                -c.independent,
-                -max((s.article.published.toordinal() if s.article.published else 0) for s in c.sources),
-                -c.best.item.score,
-                c.best.item.sentence_id,
-            ),
-        )
-    )
-
-
-def _prefix(vector: dict[str, float], threshold: float, df: dict[str, int]) -> list[str]:
-    """A unit vector's words, rarest first, until the norm of the words left is below threshold
-    (with float slack, so that a pair exactly at the threshold is never missed)."""
-    rest = sum(v * v for v in vector.values())
-    out = []
-    for w in sorted(vector, key=lambda w: (df[w], w)):
-        if rest < threshold * threshold - 1e-9:
-            break
-        out.append(w)
-        rest -= vector[w] * vector[w]
-    return out
 
 
 def person_slug(name: str) -> str:
@@ -453,6 +416,92 @@ def _line_of(ab: ArticleBriefing, sentence_id: str) -> int | None:
         if s.id == sentence_id and s.paragraph < len(ab.article.paragraph_lines):
             return ab.article.paragraph_lines[s.paragraph] or None
     return None
+
+
+def story_inputs(articles: list[ArticleBriefing]) -> list[StoryInput]:
+    """What grouping and story key points need of every article."""
+    return [
+        StoryInput(
+            ab.article.slug, ab.article.title, ab.article.text, ab.extraction.sentences, ab.article.published,
+            ab.article.outlet, ab.copy_of[0].slug if ab.copy_of else None,
+        )
+        for ab in articles
+    ]
+
+
+def story_briefings(
+    articles: list[ArticleBriefing],
+    content: Content,
+    policy: Policy,
+    questions: tuple[QuestionBriefing, ...],
+    tagger: Tagger,
+) -> tuple[StoryBriefing, ...]:
+    """The stories with their key points, quotes, questions and timeline, ranked for the front page.
+
+    An editor's decision on a sentence as an article's key point holds for it as a story's point:
+    rejected (or stale) never shown, approved shown as reviewed, pinned first; with `publish:
+    approved` only approved points are shown."""
+    by_slug = {ab.article.slug: ab for ab in articles}
+    decisions = {
+        (c.slug, item.sentence): item for c in content.curations for item in c.section("key_points")
+    }
+    out = []
+    chosen = frozenset(k for k, item in decisions.items() if item.status == "approved" or item.pinned)
+    rejected = frozenset(k for k, item in decisions.items() if item.status == "rejected" or item.stale)
+    for story in stories(story_inputs(articles), content.stories, chosen, rejected):
+        members = [by_slug[slug] for slug in story.articles]
+        copies = {ab.article.slug for ab in members if ab.copy_of and ab.copy_of[0].slug in story.articles}
+        points = []
+        for p in story.points:
+            item = decisions.get((p.shown.article, p.shown.sentence_id))
+            if item is not None and (item.status == "rejected" or item.stale):
+                continue
+            review = "approved" if item is not None and item.status == "approved" else "suggested"
+            if policy.publish == "approved" and review != "approved":
+                continue
+            sources = tuple(PointSource(by_slug[s.article].article, s, s.article in copies) for s in p.sources)
+            points.append(
+                StoryPointView(p.shown.text, p.shown.sentence_id, sources[0], sources, p.outlets, review,
+                               bool(item is not None and item.pinned))
+            )
+        points.sort(key=lambda v: not v.pinned)
+        slugs = set(story.articles)
+        quoted: dict[str | None, list[Sourced]] = {}
+        for ab in members:
+            for q in ab.extraction.quotes:
+                if q.speaker:
+                    quoted.setdefault(q.speaker, []).append(Sourced(ab.article, q))
+        out.append(
+            StoryBriefing(
+                id=story.id,
+                headline=story.headline,
+                articles=tuple(members),
+                points=tuple(points),
+                first=story.first,
+                last=story.last,
+                outlets=story.outlets,
+                quotes=tuple(sorted(quoted.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))),
+                questions=tuple(q for q in questions if any(r.article.slug in slugs for r in q.raised)),
+                events=events([(ab.article, () if ab.article.slug in copies else ab.extraction.sentences) for ab in members]),
+                topics=tuple(t for t in tagger.topics if any(t in ab.topics for ab in members)),
+            )
+        )
+    return rank_stories(out)
+
+
+def rank_stories(told: list[StoryBriefing]) -> tuple[StoryBriefing, ...]:
+    """Front-page order: pinned first, then by outlets discounted by age (a week halves them),
+    then newest; undated stories last."""
+    newest = max((st.last for st in told if st.last), default=None)
+
+    def weight(st: StoryBriefing) -> float:
+        if st.last is None or newest is None:
+            return 0.0
+        return st.outlets / (1.0 + (newest - st.last).days / 7.0)
+
+    return tuple(
+        sorted(told, key=lambda st: (not st.pinned, st.last is None, -weight(st), -(st.last.toordinal() if st.last else 0), st.id))
+    )
 
 
 def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:

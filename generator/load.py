@@ -12,6 +12,7 @@ from generator.model import (
     Article,
     BriefingConfig,
     Content,
+    CuratedStory,
     CuratedItem,
     CuratedQuestion,
     Curation,
@@ -30,6 +31,7 @@ ARTICLES_DIR = "articles"
 BRIEFING_FILE = "briefing.yml"
 PEOPLE_FILE = "people.yml"
 QUESTIONS_FILE = "questions.yml"
+STORIES_FILE = "stories.yml"  # the stories, written by `briefing curate`, then the editors'
 CURATION_DIR = "curation"  # content/curation/<slug>.yml: the editors' decisions, one file per article
 MAX_YAML_BYTES = 1024 * 1024
 TITLE_WORDS = 14
@@ -50,9 +52,11 @@ def load(root: Path, diag: Diagnostics | None = None) -> Content:
     articles = load_articles(content, config.settings, diag)
     questions = load_questions(content / QUESTIONS_FILE, config, {a.slug for a in articles}, diag)
     curations = load_curations(content / CURATION_DIR, content, diag)
+    stories = load_stories(content / STORIES_FILE, {a.slug for a in articles}, diag)
     diag.raise_if_errors()
     return Content(
-        root=root, config=config, articles=articles, people=people, questions=questions, curations=curations
+        root=root, config=config, articles=articles, people=people, questions=questions, curations=curations,
+        stories=stories,
     )
 
 
@@ -183,6 +187,57 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
             )
         )
     return tuple(questions)
+
+
+def load_stories(path: Path, slugs: set[str], diag: Diagnostics) -> tuple[CuratedStory, ...]:
+    """Read content/stories.yml when present: which articles report which development.
+
+    An article listed in two stories and an id used twice are errors; an article that does not
+    exist, or a merge into a story that does not, is a warning (an error with --strict)."""
+    if not path.exists():
+        return ()
+    doc = read_yaml(path, diag, path.parent)
+    if doc is None or doc.value is None:
+        return ()
+    if not isinstance(doc.value, dict):
+        diag.error(path, doc.line(()), "expected a mapping with a 'stories:' list")
+        return ()
+    schema.validate(doc, {"stories": schema.Field(lambda v: v)}, path, diag)
+    out: list[CuratedStory] = []
+    ids: dict[str, int | None] = {}
+    listed: dict[str, int | None] = {}
+    for i in _items(doc, "stories", path, diag, "stories (id, headline, articles)"):
+        where = ("stories", i)
+        v = schema.validate(doc, schema.STORY, path, diag, prefix=where, what="story")
+        if not v["id"]:
+            continue
+        line = doc.line(where)
+        if v["id"] in ids:
+            diag.error(path, line, f"id {v['id']!r} is already used by the story on line {ids[v['id']]}")  # type: ignore[index]
+            continue
+        ids[v["id"]] = line  # type: ignore[index]
+        kept = []
+        for k, slug in enumerate(v["articles"]):  # type: ignore[arg-type]
+            at = doc.line(where + ("articles", k))
+            if slug not in slugs:
+                diag.warn(path, at, f"no article with the slug {slug!r} in content/articles/; expected an article slug")
+                continue
+            if slug in listed:
+                diag.error(path, at, f"article {slug!r} is already in the story on line {listed[slug]}; an article "
+                           "belongs to one story (move it, or merge the stories with merge_into:)")
+                continue
+            listed[slug] = at
+            kept.append(slug)
+        out.append(
+            CuratedStory(
+                v["id"], v["headline"], tuple(kept), v["merge_into"], v["notes"], line,  # type: ignore[arg-type]
+            )
+        )
+    for i, story in enumerate(out):
+        if story.merge_into and story.merge_into not in ids:
+            diag.warn(path, doc.line(("stories", i, "merge_into")),
+                      f"merge_into: no story {story.merge_into!r} in stories.yml; expected the id of another story")
+    return tuple(out)
 
 
 SECTION_PREFIX = {"key_points": "kp-", "quotes": "q-", "questions": "oq-"}

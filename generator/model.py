@@ -254,6 +254,18 @@ class Curation:
 
 
 @dataclass(frozen=True, slots=True)
+class CuratedStory:
+    """A story of content/stories.yml: which articles report one development, as an editor decided."""
+
+    id: str
+    headline: str | None  # the editor's headline, else the machine's
+    articles: tuple[str, ...]  # slugs of the articles that exist
+    merge_into: str | None = None  # another story this one is merged into
+    notes: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Content:
     """Everything read and validated from content/."""
 
@@ -263,3 +275,4 @@ class Content:
     people: tuple[Person, ...] = ()
     questions: tuple[CuratedQuestion, ...] = ()
     curations: tuple[Curation, ...] = ()
+    stories: tuple[CuratedStory, ...] = ()

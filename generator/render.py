@@ -96,6 +96,7 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
         Page("feed.xml", feed_xml(history, briefing)),
         Page("index.md", env.get_template("home.md.j2").render(base=escape.trusted(""), **common)),
         Page("articles/index.md", env.get_template("articles.md.j2").render(base=escape.trusted("../"), **common)),
+        Page("stories/index.md", env.get_template("stories.md.j2").render(base=escape.trusted("../"), **common)),
         Page("people/index.md", env.get_template("people.md.j2").render(base=escape.trusted("../"), **common)),
         Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
         Page("topics/index.md", env.get_template("topics.md.j2").render(base=escape.trusted("../"), **common)),
@@ -108,6 +109,9 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
     outlet_template = env.get_template("outlet.md.j2")
     for o in briefing.outlets:
         pages.append(Page(f"outlets/{o.slug}.md", outlet_template.render(base=escape.trusted("../"), o=o, **common)))
+    story_template = env.get_template("story.md.j2")
+    for st in briefing.stories:
+        pages.append(Page(f"stories/{st.id}.md", story_template.render(base=escape.trusted("../"), st=st, **common)))
     article_template = env.get_template("article.md.j2")
     for ab in briefing.articles:
         pages.append(

@@ -312,3 +312,13 @@ CURATED_ITEM = {
     "original_speaker": Field(optional_text(120)),
     "notes": Field(text(4000)),
 }
+
+# content/stories.yml: the stories, each with its id, headline and articles.
+STORY_ID = r"st-[a-z0-9][a-z0-9-]{0,99}"
+STORY = {
+    "id": Field(pattern(STORY_ID, "a story id such as st-rafah-evacuation-order"), required=True),
+    "headline": Field(text(300)),
+    "articles": Field(text_list(500, 80), default=()),
+    "merge_into": Field(pattern(STORY_ID, "the id of another story, st-…")),
+    "notes": Field(text(4000)),
+}

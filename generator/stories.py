@@ -28,12 +28,11 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.extract.keypoints import is_attribution_only, is_question, quote_fraction
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
-from generator.model import Sentence
+from generator.model import CuratedStory, Sentence
 from generator.readers.boilerplate import classify
 from generator.timeline import WEEKDAYS, weekday_date
 
@@ -41,6 +40,7 @@ SIMILARITY = 0.10  # average-link similarity at which an article joins a story (
 LEAD_WEIGHT = 0.3  # share of the title-and-lead similarity in an article pair's similarity
 MAX_SPREAD_DAYS = 1  # a story's dated articles lie within this many days of each other
 LEAD_SENTENCES = 3
+CANDIDATE_DAYS = 2  # dated articles are compared with the stories of the days around theirs
 SUPPORT = 0.25  # share of a point's weighted terms another article's sentence must state to support it
 MIN_POINTS, MAX_POINTS = 3, 6
 MIN_POINT_WORDS, MAX_POINT_WORDS = 8, 60
@@ -177,19 +177,29 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
     days = [event_day(a) for a in order]
     stories: list[list[int]] = []
     story_of: dict[str, int] = {}
-    postings: dict[str, set[int]] = {}  # word → stories with an article using it (for candidates)
+    by_day: dict[dt.date, set[int]] = {}  # publication day → stories with an article of that day
+    by_word: dict[str, set[int]] = {}  # word → stories using it; an article is compared with those of its rarest words
+    undated: set[int] = set()  # stories with no dated article: any date is compatible
     for i, a in enumerate(order):
         if a.copy_of and a.copy_of in story_of:
-            k = story_of[a.copy_of]  # a copy goes with its original
+            k: int | None = story_of[a.copy_of]  # a copy goes with its original
         else:
-            k = _best_story(i, order, stories, lead, full, postings, days)
+            candidates = set(undated) | {k for w in _rarest(full[i]) for k in by_word.get(w, ())}
+            if a.published:
+                for d in range(-CANDIDATE_DAYS, CANDIDATE_DAYS + 1):
+                    candidates |= by_day.get(a.published + dt.timedelta(days=d), set())
+            k = _best_story(i, order, stories, lead, full, sorted(candidates), days)
         if k is None:
             stories.append([])
             k = len(stories) - 1
+            undated.add(k)
         stories[k].append(i)
         story_of[a.slug] = k
+        if a.published:
+            by_day.setdefault(a.published, set()).add(k)
+            undated.discard(k)
         for w in full[i]:
-            postings.setdefault(w, set()).add(k)
+            by_word.setdefault(w, set()).add(k)
     # a copy read before its original (undated, or dated earlier) joins the original's story
     for a in order:
         if a.copy_of and a.copy_of in story_of and story_of[a.slug] != story_of[a.copy_of]:
@@ -200,10 +210,14 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
     return [[order[i].slug for i in members] for members in stories if members]
 
 
-def _best_story(i: int, order: list[StoryInput], stories: list[list[int]], lead, full, postings, days) -> int | None:
-    candidates = set().union(*(postings.get(w, set()) for w in full[i])) if full[i] else set()
+def _rarest(vector: dict[str, float], n: int = 12) -> list[str]:
+    """An article's most telling words (highest TF-IDF weight)."""
+    return [w for w, _ in sorted(vector.items(), key=lambda x: (-x[1], x[0]))[:n]]
+
+
+def _best_story(i: int, order: list[StoryInput], stories: list[list[int]], lead, full, candidates, days) -> int | None:
     best: tuple[float, int] | None = None
-    for k in sorted(candidates):
+    for k in candidates:
         members = stories[k]
         if not all(compatible(days[i], days[j]) for j in members):
             continue  # another day: another development
@@ -325,13 +339,24 @@ def _bisect(starts: list[int], pos: int) -> int:
     return lo
 
 
-def story_points(members: list[StoryInput]) -> tuple[StoryPoint, ...]:
-    """Key points across a story's articles, each citing every article that states it."""
+def story_points(
+    members: list[StoryInput], first: frozenset[tuple[str, str]] = frozenset(), never: frozenset[tuple[str, str]] = frozenset()
+) -> tuple[StoryPoint, ...]:
+    """Key points across a story's articles, each citing every article that states it. Sentences in
+    `first` (an editor approved or pinned them as key points) come first; those in `never` (rejected)
+    are no point."""
     originals = [a for a in members if not a.copy_of or a.copy_of not in {m.slug for m in members}]
     family = {a.slug: (a.copy_of if a.copy_of in {m.slug for m in members} else a.slug) for a in members}
     outlet = {a.slug: (a.outlet or f"slug:{a.slug}").casefold() for a in members}
     cands = {a.slug: _candidates(a) for a in members}
-    pool = [c for a in originals for c in cands[a.slug]]
+    if first:  # an editor's key point is a candidate even where the machine would not look
+        for a in members:
+            have = {c.source.sentence_id for c in cands[a.slug]}
+            for k, sent in enumerate(a.sentences):
+                if (a.slug, sent.id) in first and sent.id not in have:
+                    src = point_source(a.slug, a.text, sent)
+                    cands[a.slug].append(_Candidate(a.slug, k, src, fact_terms(src.text)))
+    pool = [c for a in originals for c in cands[a.slug] if (a.slug, c.source.sentence_id) not in never]
     if not pool:
         return ()
     df: Counter[str] = Counter()
@@ -351,10 +376,15 @@ def story_points(members: list[StoryInput]) -> tuple[StoryPoint, ...]:
         support = _support(c, members, cands, idf)
         origin = {outlet[family[s.article]] for s in support} | {outlet[c.article]}
         lead = 1.0 / (1.0 + c.index)
-        scored.append((len(origin) + 0.5 * cen / top + 0.3 * lead, c, support, len(origin)))
+        editor = 100.0 if (c.article, c.source.sentence_id) in first else 0.0
+        quoted = quote_fraction(c.source.text)  # a point states a fact; a quote is someone's words
+        scored.append((editor + len(origin) + 0.5 * cen / top + 0.3 * lead - 0.5 * quoted, c, support, len(origin)))
     scored.sort(key=lambda x: (-x[0], x[1].article, x[1].index))
     chosen: list[tuple[float, _Candidate, list[Source], int]] = []
     for item in scored:
+        if (item[1].article, item[1].source.sentence_id) in first:
+            chosen.append(item)
+            continue
         if len(chosen) >= MAX_POINTS:
             break
         if len(chosen) >= MIN_POINTS and item[3] < 2 and len(originals) > 1:
@@ -385,28 +415,70 @@ def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Ca
 # --- stories -----------------------------------------------------------------------------------------
 
 
-def stories(inputs: list[StoryInput], pinned: dict[str, str] | None = None) -> tuple[Story, ...]:
-    """Group the articles and give each story its key points, newest story first.
+def assemble(inputs: list[StoryInput], curated: tuple[CuratedStory, ...] = ()) -> list[tuple[str, str | None, list[str]]]:
+    """The stories as (id, editor's headline or None, slugs): the editors' decisions in
+    content/stories.yml first (which articles a story holds, merges), the machine's grouping for
+    every article no story lists. An unlisted article joins the listed story most of its machine
+    group went to; a machine group with no listed article is a new story, named after its first
+    article, so that ids stay put as articles are added."""
+    final = {c.id: c for c in curated}
 
-    pinned maps article slugs to story ids an editor or an earlier run kept (content/stories.yml),
-    so a story keeps its id as articles are added; a new story is named after its first article."""
+    def target(sid: str) -> str:
+        seen = set()
+        while final[sid].merge_into in final and sid not in seen:  # follow merges, never round a cycle
+            seen.add(sid)
+            sid = final[sid].merge_into  # type: ignore[assignment]
+        return sid
+
+    known = {a.slug for a in inputs}
+    members: dict[str, list[str]] = {}
+    assigned: dict[str, str] = {}
+    for c in curated:
+        t = target(c.id)
+        for slug in c.articles:
+            if slug in known:
+                members.setdefault(t, []).append(slug)
+                assigned[slug] = t
+    used = set(final)
+    for group_slugs in group(inputs):
+        rest = [s for s in group_slugs if s not in assigned]
+        if not rest:
+            continue
+        listed = Counter(assigned[s] for s in group_slugs if s in assigned)
+        if listed:
+            sid = min(listed, key=lambda k: (-listed[k], k))
+        else:
+            sid = _new_id(rest[0], used)
+            used.add(sid)
+        members.setdefault(sid, []).extend(rest)
+    out = []
+    for sid, slugs in members.items():
+        c = final.get(sid)
+        out.append((sid, c.headline if c else None, slugs))
+    return out
+
+
+def stories(
+    inputs: list[StoryInput],
+    curated: tuple[CuratedStory, ...] = (),
+    first: frozenset[tuple[str, str]] = frozenset(),
+    never: frozenset[tuple[str, str]] = frozenset(),
+) -> tuple[Story, ...]:
+    """Group the articles and give each story its key points; newest story first. `first` and
+    `never` are (article, sentence id) pairs editors approved or rejected as key points."""
     by_slug = {a.slug: a for a in inputs}
     out = []
-    used: set[str] = set()
-    for slugs in group(inputs):
+    for sid, headline, slugs in assemble(inputs, curated):
         members = [by_slug[s] for s in slugs]
-        sid = _story_id(slugs, pinned or {}, used)
-        used.add(sid)
         dates = sorted(a.published for a in members if a.published)
         newest = sorted(members, key=lambda a: (-(a.published.toordinal() if a.published else 0), a.slug))
-        points = story_points(members)
         outlets = {(a.outlet or f"slug:{a.slug}").casefold() for a in members if not a.copy_of or a.copy_of not in by_slug}
         out.append(
             Story(
                 id=sid,
-                headline=_headline(members),
+                headline=headline or _headline(members),
                 articles=tuple(a.slug for a in newest),
-                points=points,
+                points=story_points(members, first, never),
                 first=dates[0] if dates else None,
                 last=dates[-1] if dates else None,
                 outlets=len(outlets),
@@ -415,13 +487,8 @@ def stories(inputs: list[StoryInput], pinned: dict[str, str] | None = None) -> t
     return tuple(sorted(out, key=lambda s: (-(s.last.toordinal() if s.last else 0), -s.outlets, s.id)))
 
 
-def _story_id(slugs: list[str], pinned: dict[str, str], used: set[str]) -> str:
-    """The id an editor or an earlier run gave one of the articles, else one from the first article."""
-    for slug in slugs:
-        sid = pinned.get(slug)
-        if sid and sid not in used:
-            return sid
-    base = "st-" + slugs[0]
+def _new_id(slug: str, used: set[str]) -> str:
+    base = "st-" + slug
     sid, n = base, 2
     while sid in used:
         sid, n = f"{base}-{n}", n + 1
@@ -434,8 +501,3 @@ def _headline(members: list[StoryInput]) -> str:
         if a.title:
             return a.title
     return members[0].slug
-
-
-def outlets_of(sources: Iterable[Source], outlet: dict[str, str | None], copy_of: dict[str, str]) -> int:
-    """Distinct outlets among sources, a copy counted with its original."""
-    return len({(outlet.get(copy_of.get(s.article, s.article)) or f"slug:{s.article}").casefold() for s in sources})

@@ -51,13 +51,12 @@ def test_wire_copies_with_different_headlines_form_one_group(make_project, monke
     assert [(a.slug, rel) for a, rel in original.copies] == [("engineers-race-to-restore-water", WIRE)]
     assert copy.copy_of[0].slug == "pipeline-repairs-begin" and copy.copy_of[1] == WIRE
     assert not by_slug["schools-to-reopen"].copies and by_slug["schools-to-reopen"].copy_of is None
-    # The copy's key points add sources to the original's clusters but never another outlet.
-    for cluster in briefing.clusters:
-        slugs = {s.article.slug for s in cluster.sources}
-        if "engineers-race-to-restore-water" in slugs:
-            assert "pipeline-repairs-begin" in slugs
-            assert cluster.independent == 1
-            assert cluster.copies == {"engineers-race-to-restore-water"}
+    # The copy shares its original's story; its sentences add sources to the points, never an outlet.
+    story = briefing.story_of("pipeline-repairs-begin")
+    assert story is briefing.story_of("engineers-race-to-restore-water") and story.outlets == 1
+    cited = [p for p in story.points if any(s.copy for s in p.sources)]
+    assert cited and all(p.outlets == 1 for p in cited)
+    assert {s.article.slug for p in cited for s in p.sources if s.copy} == {"engineers-race-to-restore-water"}
 
 
 def test_two_stories_on_one_topic_are_not_duplicates():
@@ -99,21 +98,42 @@ def _article(slug: str, published: dt.date, rewrite_of: str | None = None) -> Ar
     return Article(slug, Path(f"{slug}.md"), "md", slug, "", (), published=published, rewrite_of=rewrite_of)
 
 
-def test_independent_outlets_corroborate_a_point(make_project, monkeypatch):
-    lead = "Engineers began repairing the main water pipeline into Harbour Town on Tuesday, officials said.\n\n"
+# The same development told independently by another outlet, in its own words.
+OWN_ACCOUNT = (
+    "Water pipeline repairs start in Harbour Town\n\n"
+    "Repair crews from the regional water board started fixing the main water pipeline into Harbour Town "
+    "on Tuesday, two weeks after shelling cut water to some 40,000 residents.\n\n"
+    "The pipeline could carry water again by Friday if the truce holds and spare parts arrive from the "
+    "capital, officials said.\n\n"
+    "Queues at the town's few wells stretch for hours, residents said.\n\n"
+    "A mother of four said she had walked two kilometres each morning to fill two jerrycans.\n\n"
+    "The town's bakery closed last week for lack of water, its owner told Bay Post.\n\n"
+    "Doctors at the clinic said cases of diarrhoea among children had doubled since the shelling.\n"
+)
+
+
+def test_independent_outlets_corroborate_a_point_of_their_story_only(make_project, monkeypatch):
+    shared = "\n\nEngineers began repairing the main water pipeline into Harbour Town on Tuesday, officials said.\n"
     root = make_project(
         {
             "content/articles/pipeline-repairs-begin.md": (
                 "---\ntitle: Repairs begin\noutlet: Coastal Wire\npublished: 2025-05-06\n---\n" + WIRE_STORY
             ),
+            "content/articles/pipeline-repairs-start.md": (
+                "---\ntitle: Water pipeline repairs start\noutlet: Bay Post\npublished: 2025-05-06\n---\n" + OWN_ACCOUNT
+            ),
             "content/articles/schools-to-reopen.md": (
-                "---\ntitle: Schools to reopen\noutlet: Harbour Gazette\npublished: 2025-05-07\n---\n" + lead + OTHER_STORY
+                "---\ntitle: Schools to reopen\noutlet: Harbour Gazette\npublished: 2025-05-07\n---\n" + OTHER_STORY + shared
             ),
         }
     )
     monkeypatch.chdir(root)
     content = load(root)
-    top = curate(content, extract_all(content)).clusters[0]
-    assert top.independent == 2 and not top.copies
-    assert {s.article.outlet for s in top.sources} == {"Coastal Wire", "Harbour Gazette"}
-    assert "pipeline" in top.best.item.text
+    briefing = curate(content, extract_all(content))
+    story = briefing.story_of("pipeline-repairs-begin")
+    assert story is briefing.story_of("pipeline-repairs-start") and story.outlets == 2
+    assert briefing.story_of("schools-to-reopen") is not story  # another development, though it shares a sentence
+    top = story.points[0]
+    assert top.outlets == 2 and {s.article.outlet for s in top.sources} == {"Coastal Wire", "Bay Post"}
+    cited = {s.article.slug for p in story.points for s in p.sources}
+    assert "schools-to-reopen" not in cited  # a point never cites an article of another story

@@ -80,7 +80,7 @@ def test_seed_pages_exist(seed_project, monkeypatch):
     assert f"articles/{SEED}.md#s-" in questions
     assert "<svg" in (docs / "outlets/index.md").read_text(encoding="utf-8")
     rafah = (docs / "topics/rafah-operation.md").read_text(encoding="utf-8")
-    assert "## Key points" in rafah and "## Quotes" in rafah and "Will Israel launch a full-scale operation" in rafah
+    assert "## Stories" in rafah and "## Quotes" in rafah and "Will Israel launch a full-scale operation" in rafah
     statuses = {q.id: q.status for q in result.briefing.questions}
     assert statuses["rafah-full-scale-operation"] == "open" and all(q.curated for q in result.briefing.questions)
 

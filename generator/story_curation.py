@@ -1,0 +1,113 @@
+"""content/stories.yml: the stories as `briefing curate` writes them, for editors to correct.
+
+The file lists every story with its id, headline and articles. Editors may change a headline,
+move an article from one story to another, split a story (a new entry with an id of their own,
+`st-…`, and the articles moved there) or merge two (move the articles, or `merge_into: st-…`).
+The build reads the file (generator/stories.assemble): listed articles stay where they are
+listed; only articles no story lists are grouped by the machine.
+
+Like the article curation files it is merged, never rewritten: a later `briefing curate` appends
+new stories at the end and new articles at the end of their story's list, and changes no line
+that is already there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from generator.curation import _last_content, _Splice, scalar
+from generator.errors import BriefingError, Problem
+from generator.stories import Story
+
+HEADER = """\
+# Stories: the articles that report one development (a decision, an attack, a speech, a round of
+# talks), as grouped by the machine, for you to correct.
+#
+#   headline:                 change it freely
+#   articles:                 move an article to another story to regroup; an article listed
+#                             here stays in its story whatever the machine thinks
+#   split a story             add an entry with an id of your own (id: st-…) and move articles to it
+#   merge_into: st-…          merge this story into another one
+#   notes: / # comments       yours
+#
+# `briefing curate` appends new stories and new articles; it never changes a line that is already
+# here. `briefing check` reports an article or a story id that does not exist.
+"""
+
+
+def story_lines(story: Story, dash: str = "  ") -> list[str]:
+    """The lines of one new story entry, its dash after the indentation given."""
+    keys = " " * (len(dash) + 2)
+    lines = [f"{dash}- id: {story.id}\n", f"{keys}headline: {scalar(story.headline)}\n", f"{keys}articles:\n"]
+    lines += [f"{keys}  - {slug}\n" for slug in sorted(story.articles)]
+    return lines
+
+
+def new_file(stories: tuple[Story, ...]) -> str:
+    """A new content/stories.yml: the header, then every story."""
+    if not stories:
+        return HEADER + "\nstories: []\n"
+    out = [HEADER, "\nstories:\n"]
+    for story in sorted(stories, key=lambda s: s.id):
+        out += story_lines(story)
+    return "".join(out)
+
+
+def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
+    """Append to an existing content/stories.yml the stories and articles it does not list yet."""
+    try:
+        doc = YAML().load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+    if text and not text.endswith("\n"):
+        text += "\n"
+    lines = text.splitlines(keepends=True)
+    splice = _Splice(lines)
+    if doc is None or not hasattr(doc, "lc"):
+        raise BriefingError(Problem(str(path), 1, "expected a mapping with a 'stories:' list"))
+    seq = doc.get("stories")
+    entries = {str(item.get("id")): (i, item) for i, item in enumerate(seq or []) if hasattr(item, "get")}
+    listed = {str(slug) for _, item in entries.values() for slug in (item.get("articles") or [])}
+    new_stories = [s for s in sorted(stories, key=lambda s: s.id) if s.id not in entries]
+    problems = []
+    for story in stories:
+        if story.id not in entries:
+            continue
+        i, item = entries[story.id]
+        missing = sorted(slug for slug in story.articles if slug not in listed)
+        if not missing:
+            continue
+        arts = item.get("articles")
+        start = seq.lc.item(i)[0]
+        end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else len(lines)
+        if arts is None or "articles" not in item:
+            keys = " " * seq.lc.item(i)[1]
+            splice.insert(_last_content(lines, start, end) + 1, [f"{keys}articles:\n"] + [f"{keys}  - {s}\n" for s in missing])
+        elif not arts or arts.fa.flow_style():
+            problems.append(Problem(str(path), item.lc.key("articles")[0] + 1, "articles: written as a [flow] list; "
+                                    "write one '- slug' per line so that briefing curate can append to it"))
+        else:
+            last = arts.lc.item(len(arts) - 1)
+            indent = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
+            splice.insert(_last_content(lines, last[0], end) + 1, [f"{indent}- {s}\n" for s in missing])
+    if problems:
+        raise BriefingError(problems)
+    if new_stories:
+        if seq is None or (not seq and "stories" in doc):
+            at = doc.lc.key("stories")[0]
+            if lines[at].strip() in ("stories: []", "stories:"):
+                splice.replace(at, ["stories:\n"] + [ln for s in new_stories for ln in story_lines(s)])
+            else:
+                raise BriefingError(Problem(str(path), at + 1, "stories: expected a block list of stories"))
+        elif "stories" not in doc:
+            splice.insert(len(lines), ["stories:\n"] + [ln for s in new_stories for ln in story_lines(s)])
+        else:
+            last = seq.lc.item(len(seq) - 1)
+            dash = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
+            at = _last_content(lines, last[0], len(lines)) + 1
+            splice.insert(at, [ln for s in new_stories for ln in story_lines(s, dash)])
+    return splice.text()
