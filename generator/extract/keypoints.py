@@ -319,7 +319,11 @@ def candidates(text: str, sentences: tuple[Sentence, ...]) -> Candidates:
         )
         for j, body in enumerate(bodies)
     )
-    alone = tuple(not f and stands_alone(body) for f, body in zip(furniture, bodies, strict=True))
+    # stands_alone(), knowing that furniture is what lacks closing punctuation (a dateline alone too)
+    alone = tuple(
+        not f and v.words >= MIN_WORDS and not is_question(v.text) and quote_fraction(v.text) < 0.5
+        for f, v in zip(furniture, views, strict=True)
+    )
     return Candidates(tuple(indices), tuple(starts), views, tuple(vectors), tuple(furniture), alone)
 
 
