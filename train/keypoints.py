@@ -369,7 +369,7 @@ def spread(values: list[float]) -> str:
 def report(results: list[FoldResult], train: bool = True) -> None:
     """Print held-out mean and spread over folds beside Lead-3 on the same folds, and the train gap."""
     print(f"{FOLDS}-fold CV by article (folds dealt in id order within each outlet), first {K} key points,")
-    print("ROUGE F1 x 100, mean ± std (min–max) over folds; gap: train minus held-out")
+    print("ROUGE F1 x 100, mean ± std (min–max) over folds" + ("; gap: train minus held-out" if train else ""))
     header = f"{'subset':8} {'':5} {'held-out':>26} {'Lead-3':>26} {'gain over Lead-3':>26}"
     print(header + (f" {'train':>6} {'gap':>5}" if train else ""))
     for s in SUBSETS:
