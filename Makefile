@@ -21,7 +21,7 @@ $(AXE): tests/browser/fetch_axe.py
 	$(BIN)/python tests/browser/fetch_axe.py $@
 
 test: $(STAMP) $(AXE)
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench train
 	$(BIN)/python -m pytest
 
 # Regenerate the golden Markdown tree after a deliberate rendering change; review the diff.

@@ -5,7 +5,9 @@
 
 Runs ../shared/bench/keypoints/eval_keypoints.py with --batch-cmd over this script's adapter, which
 feeds the articles to `briefing extract --jsonl` and returns each article's key points in rank order.
-With --baseline, Lead-3 is scored too and the two are printed side by side. Needs the bench extra
+With --baseline, Lead-3 is scored too and the two are printed side by side. The key-point model is
+fitted on these very articles (train/keypoints.py), so these figures are in-sample; its
+cross-validated figures are what `make train` prints. Needs the bench extra
 (`pip install -e .[bench]`: rouge-score and pysbd, used by the shared scorer). The data is read from
 ../shared/bench/ and never copied into the project.
 """
@@ -86,6 +88,7 @@ def main() -> int:
         theirs = f"{base['rouge1']:.1f} / {base['rouge2']:.1f} / {base['rougeLsum']:.1f}" if base else ""
         gain = f"{r['rouge1'] - base['rouge1']:+.2f}" if base else ""
         print(f"{label:9} {r['n']:>4}  {mine:>20}  {theirs:>20}  {gain:>7}")
+    print("in-sample: the key-point model was fitted on these articles; held-out figures: train/keypoints.py (5-fold CV)")
     print(extraction.strip())
     for line in log.splitlines():
         if line.startswith("time per article"):

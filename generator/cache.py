@@ -27,8 +27,10 @@ from generator.render import write_atomic
 
 CACHE_DIR = Path("build") / "cache" / "extract"
 PACKAGE = Path(__file__).resolve().parent
-# The code whose output is cached: the extractors, the records they return, the fingerprints.
+# The code whose output is cached: the extractors (with their model files), the records they
+# return, the fingerprints.
 CODE = ("extract", "model.py", "duplicates.py")
+CODE_SUFFIXES = (".py", ".json")
 PARALLEL_MIN = 96  # below this many new articles, starting workers costs more than it saves
 
 
@@ -52,11 +54,11 @@ def _analyse_item(item: tuple[str, str, Extractors | None]) -> Analysis:
 
 @cache
 def code_digest() -> str:
-    """A hash of the source of the cached code (CODE under the package)."""
+    """A hash of the source of the cached code (CODE under the package), model files included."""
     h = hashlib.sha256(sys.version.encode())  # pickles and floats of another Python are not ours
     for name in CODE:
         path = PACKAGE / name
-        for f in sorted(path.rglob("*.py")) if path.is_dir() else [path]:
+        for f in sorted(p for p in path.rglob("*") if p.suffix in CODE_SUFFIXES) if path.is_dir() else [path]:
             h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 

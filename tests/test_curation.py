@@ -148,7 +148,7 @@ def test_edited_text_and_speaker_are_published_and_pinned_items_lead(project):
     last = doc["key_points"][-1]
     edit(project, f"id: {last['id']}\n    status: suggested", f"id: {last['id']}\n    status: approved\n    pinned: true")
     edit(project, f'text: {yaml_str(last["text"])}', 'text: "Who pays to rebuild the port is still open."')
-    quote = item_block(curated(project), "We will rebuild")
+    quote = item_block(curated(project), '"We will rebuild the pier within a month,"')  # the quote, not a key point
     edit(project, quote, quote.replace('speaker: "Maria Okafor"', 'speaker: "Tomas Lindqvist"')
          .replace('"We will rebuild the pier within a month,"', '"rebuild the pier within a month"'))
     run(project, build=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from generator.extract.keypoints import LeadCentralityKeyPoints
+from generator.extract.keypoints import LearnedKeyPoints
 from generator.extract.questions import CueQuestions
 from generator.extract.quotes import extract_quotes
 from generator.extract.sentences import sentences as split_into_sentences
@@ -48,7 +48,7 @@ class RuleQuotes:
 class Extractors:
     """The extractors one run uses."""
 
-    key_points: KeyPointExtractor = field(default_factory=LeadCentralityKeyPoints)
+    key_points: KeyPointExtractor = field(default_factory=LearnedKeyPoints)
     quotes: QuoteExtractor = field(default_factory=RuleQuotes)
     questions: QuestionExtractor = field(default_factory=CueQuestions)
 

@@ -260,3 +260,48 @@ GROUP_NOUNS = SOURCE_NOUNS | frozenset(
     "activists organizers students workers delegates fans crowds parents teachers veterans "
     "scientists doctors witnesses neighbors neighbours members leaders".split()
 )
+
+# ---------------------------------------------------------------------------------------------
+# Key points: datelines and caption credits, which are never part of a key point.
+
+# News agencies and outlets credited in a dateline's parentheses: "JERUSALEM (AP) —", "(CNN)".
+DATELINE_AGENCIES = (
+    "AP", "Reuters", "AFP", "UPI", "dpa", "DPA", "Xinhua", "Bloomberg", "EFE", "ANSA", "TASS", "Yonhap",
+    "Kyodo", "AAP", "ANI", "PTI", "IANS", "Anadolu", "WAFA", "Interfax", "JTA", "PA", "CNN", "CNN Business",
+    "CNN Student News", "CNNMoney", "BBC", "NPR", "Al Jazeera", "The Hollywood Reporter", "HLNtv", "EW.com",
+    "Mashable", "Billboard", "Variety", "People.com", "Rolling Stone", "Times of Israel", "The Conversation",
+)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A place: up to four capitalised words, not an article or a pronoun ("RAFAH", "Gaza Strip", "New Delhi").
+_PLACE_WORD = rf"(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That)\b)[{UPPER}][{LETTER}.'’-]*"
+_PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}"
+_CAPS_PLACE = rf"[{UPPER}][{UPPER}.'’-]+(?:[ -][{UPPER}][{UPPER}.'’-]+){{0,3}}"  # "GAZA CITY", "WASHINGTON"
+_WHERE = rf"(?:,\s*{_PLACE}){{0,2}}"  # ", Gaza Strip", ", Iraqi Kurdistan"
+_WHEN = rf"(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"  # ", Oct 5", " May 13, 2024"
+_DASH = r"\s*(?:[—–]|--?)\s*"
+# A dateline opening a lead: "RAFAH, Gaza Strip (Reuters) – ", "GAZA CITY, Oct 5 (AP) — ", "Tokyo (CNN)",
+# "(CNN) -- ", "WASHINGTON — ". With an agency in parentheses the place may be in any case and the
+# dash is optional; without one the place must be in capitals and the dash is required. The text after
+# it must open a sentence.
+DATELINE_PREFIX = re.compile(
+    rf"^(?:(?:{_PLACE}{_WHERE}{_WHEN}\s*)?\((?:{'|'.join(map(re.escape, DATELINE_AGENCIES))})\)(?:{_DASH}|\s*)"
+    rf"|{_CAPS_PLACE}{_WHERE}{_WHEN}{_DASH})"
+    rf"(?=[“\"‘'{UPPER}0-9])"
+)
+
+# Photo agencies and wire services in a caption credit.
+CREDIT_AGENCIES = (
+    r"Reuters|REUTERS|AFP|AP|AP Photo|Getty Images|Getty|EPA|EPA-EFE|Anadolu|Anadolu Agency|Bloomberg|Sipa|"
+    r"NurPhoto|SOPA Images|Shutterstock|ZUMA|ZUMA Press|Xinhua|Pool|Handout|Middle East Images|Flash90|"
+    r"Alamy|PA|PA Images|PA Wire|Rex|Rex Features|Splash News|IDF|Israel Defense Forces|File|File Photo"
+)
+_CREDIT_NAME = rf"[{UPPER}][{LETTER}.'’-]*(?: [{LETTER}.'’-]+){{0,4}}"
+# A sentence that is only a caption credit: "REUTERS/Some Name", "Mohammed Abed/AFP/Getty Images",
+# "(AP Photo/Jane Doe)", "AFP via Getty Images", "Photo: X", "Credit: Y".
+CREDIT_ONLY = re.compile(
+    rf"^\(?(?:(?:{_CREDIT_NAME}/)?(?:{CREDIT_AGENCIES})(?:/{_CREDIT_NAME})*"
+    rf"|(?:{_CREDIT_NAME} )?(?:via|for) (?:{CREDIT_AGENCIES})"
+    rf"|{_CREDIT_NAME}/(?:{CREDIT_AGENCIES})(?:/{_CREDIT_NAME})*"
+    r"|(?:photo|photograph|picture|image|illustration|video|credit|source)s?(?: credit| source)?\s*:.{0,100})\)?\.?$",
+    re.IGNORECASE,
+)

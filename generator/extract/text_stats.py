@@ -21,10 +21,19 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 
 
+def words(text: str) -> list[str]:
+    """Lowercased words of text, curly apostrophes made straight."""
+    return _TOKEN.findall(text.lower().replace("’", "'"))
+
+
+def content(tokens: list[str]) -> list[str]:
+    """The tokens that are not stopwords, without possessive endings."""
+    return [w[:-2] if w.endswith("'s") else w for w in tokens if w not in STOPWORDS and len(w) > 1]
+
+
 def content_words(text: str) -> list[str]:
     """Lowercased words of text without stopwords and possessive endings."""
-    words = (w.replace("’", "'") for w in _TOKEN.findall(text.lower()))
-    return [w[:-2] if w.endswith("'s") else w for w in words if w not in STOPWORDS and len(w) > 1]
+    return content(words(text))
 
 
 def tfidf_vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
@@ -33,10 +42,11 @@ def tfidf_vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
     for doc in docs:
         df.update(set(doc))
     n = len(docs)
+    idf = {w: math.log((1 + n) / (1 + d) + 1) for w, d in df.items()}
     vectors = []
     for doc in docs:
         tf = Counter(doc)
-        vec = {w: (1 + math.log(c)) * math.log((1 + n) / (1 + df[w]) + 1) for w, c in tf.items()}
+        vec = {w: (1 + math.log(c)) * idf[w] if c > 1 else idf[w] for w, c in tf.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({w: v / norm for w, v in vec.items()})
     return vectors
