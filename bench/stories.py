@@ -45,7 +45,8 @@ def score(output: str, misses: int = 0, as_json: bool = False) -> str:
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         fh.write(output)
         path = fh.name
-    cmd = [sys.executable, str(DATA / "score.py"), path] + (["--misses", str(misses)] if misses else []) + (["--json"] if as_json else [])
+    cmd = [sys.executable, str(DATA / "score.py"), path]
+    cmd += (["--misses", str(misses)] if misses else []) + (["--json"] if as_json else [])
     result = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     Path(path).unlink()
     return result

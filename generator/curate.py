@@ -499,9 +499,10 @@ def rank_stories(told: list[StoryBriefing]) -> tuple[StoryBriefing, ...]:
             return 0.0
         return st.outlets / (1.0 + (newest - st.last).days / 7.0)
 
-    return tuple(
-        sorted(told, key=lambda st: (not st.pinned, st.last is None, -weight(st), -(st.last.toordinal() if st.last else 0), st.id))
-    )
+    def key(st: StoryBriefing) -> tuple:
+        return (not st.pinned, st.last is None, -weight(st), -(st.last.toordinal() if st.last else 0), st.id)
+
+    return tuple(sorted(told, key=key))
 
 
 def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:

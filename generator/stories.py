@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.extract.keypoints import is_attribution_only, is_question, quote_fraction
+from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start, quote_fraction
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
 from generator.model import CuratedStory, Sentence
 from generator.readers.boilerplate import classify
@@ -52,8 +52,11 @@ _NUMBER_WORDS = {
     "hundred": 100, "dozen": 12, "dozens": 24,
 }
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion))?", re.I)
-_DATELINE_PREFIX = re.compile(r"^(?:[A-Z][A-Z .,'’/-]{2,60}(?:\([^)]{1,40}\))?|[A-Z][A-Za-z ,.]{2,40}\([^)]{1,40}\))\s*[—–-]{1,2}\s+(?=[A-Z“\"])")
+_NUMBER = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?"
+    r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion))?",
+    re.I,
+)
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -305,9 +308,8 @@ def furniture_lines(text: str) -> set[int]:
 
 def point_source(slug: str, text: str, s: Sentence) -> Source:
     """A sentence as a point's source, its dateline prefix cut ('RAFAH, Gaza Strip (Reuters) – …')."""
-    m = _DATELINE_PREFIX.match(s.text)
-    cut = m.end() if m and len(s.text) - m.end() > 40 else 0
-    return Source(slug, s.id, s.start + cut, s.end, text[s.start + cut : s.end])
+    start = key_point_start(s, s.start == 0 or text[s.start - 1] == "\n")
+    return Source(slug, s.id, start, s.end, text[start : s.end])
 
 
 def _candidates(a: StoryInput) -> list[_Candidate]:
@@ -316,7 +318,7 @@ def _candidates(a: StoryInput) -> list[_Candidate]:
     out = []
     for k, s in enumerate(a.sentences):
         line = line_starts[max(0, _bisect(line_starts, s.start) - 1)]
-        if line in furniture or s.text.strip() == a.title.strip():
+        if line in furniture or s.text.strip() == a.title.strip() or is_credit_only(s.text):
             continue
         src = point_source(a.slug, a.text, s)
         words = len(src.text.split())

@@ -12,8 +12,8 @@ import pytest
 
 from bench.synthetic import write_article, write_project
 from generator import cache as cache_module
-from generator.cache import ExtractionCache, analyse
 from generator import stories as stories_module
+from generator.cache import ExtractionCache, analyse
 from generator.curate import curate, story_inputs
 from generator.extract import Extractors
 from generator.load import load

@@ -63,7 +63,9 @@ def _head_candidate(text: str, doc, cands: list[int], span: tuple[int, int]) -> 
     pronoun in it."""
     cut = _APPOSITION.search(text, span[0], span[1])
     head_end = cut.start() if cut else span[1]
-    inside = [(k, doc.mentions[i]) for k, i in enumerate(cands) if _overlap((doc.mentions[i].start, doc.mentions[i].end), span) > 0]
+    inside = [
+        (k, doc.mentions[i]) for k, i in enumerate(cands) if _overlap((doc.mentions[i].start, doc.mentions[i].end), span) > 0
+    ]
     if not inside:
         return None
     before = [(k, m) for k, m in inside if m.start < head_end]

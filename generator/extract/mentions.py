@@ -118,6 +118,7 @@ _BACK_TOKEN = re.compile(r"(?:[A-Z]\.)+|[\w’'-]+|[^\w\s]")
 _KEEP_ED = frozenset({"retired", "united", "armed", "acting", "leading"})
 _NUMBERS = frozenset("two three four five six seven eight nine ten".split())
 _AMBIGUOUS_HEADS = frozenset("firm chief general official head principal senior".split())
+_INDEFINITE = frozenset("a an one another some several many".split())
 _LOCATIVES = frozenset("in from near at outside across into toward towards inside around between".split())
 _NICKNAME_GAP = re.compile(r"\s+[“\"‘][A-Z][\w’'.-]*[”\"’]\s+")
 _DASH_SPACE = re.compile(r"[\s-]+")
@@ -594,7 +595,7 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines, regions=No
                 plural=plural,
                 quoted=_in_spans(start, quoted, qstarts),
                 headline=_in_spans(start, headlines, hstarts),
-                definite=determiner is not None and determiner.lower() not in {"a", "an", "one", "another", "some", "several", "many"},
+                definite=determiner is not None and determiner.lower() not in _INDEFINITE,
             )
         )
     return out
@@ -669,9 +670,8 @@ def find_labels(text: str, quote_spans: list[tuple[int, int]]) -> list[Mention]:
             continue
         label = m.group("label")
         s = m.start("label")
-        out.append(
-            Mention(s, s + len(label), label, LABEL, PERSON, fold(label.split()[-1]), s, s + len(label) + 1, None, None, False, True)
-        )
+        head = fold(label.split()[-1])
+        out.append(Mention(s, s + len(label), label, LABEL, PERSON, head, s, s + len(label) + 1, None, None, False, True))
     return out
 
 

@@ -72,7 +72,9 @@ _OBJECT_WORDS = frozenset(
 _SPEECH_ANY = re.compile(rf"\b{_VERB}\b|\b[Aa]ccording to\b")
 _COLON_END = re.compile(r":\s*$")
 _CLAUSE_LEAD = re.compile(r"(?:,|\band|\bbut|\bwhile|\bas)\s*$")
-_NAMED_AS = re.compile(r"(?:so-called|dubbed|called|known as|termed|branded|labell?ed|the word|the term|nicknamed|titled)\s*$", re.I)
+_NAMED_AS = re.compile(
+    r"(?:so-called|dubbed|called|known as|termed|branded|labell?ed|the word|the term|nicknamed|titled)\s*$", re.I
+)
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|any|no)\s*$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"[’']s\s*$")
 _NEWLINE = re.compile("\n")
@@ -503,7 +505,9 @@ def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, reso
         if para - last_para > 2:
             previous_mention = previous_entity = None  # a speaker from paragraphs ago no longer carries on
         cands = candidates(ctx, site, previous_mention)
-        labels = [i for i in cands if ctx.doc.mentions[i].form == LABEL and site.open_at <= ctx.doc.mentions[i].start < site.close_at]
+        labels = [
+            i for i in cands if ctx.doc.mentions[i].form == LABEL and site.open_at <= ctx.doc.mentions[i].start < site.close_at
+        ]
         if labels:  # a transcript's turn says who speaks: "BERG: It will reopen on Monday"
             cands = labels
         feats = [features(text, ctx, site, i, previous_entity, r) for r, i in enumerate(cands)]
