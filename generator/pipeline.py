@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import state, whats_new
@@ -14,7 +14,7 @@ from generator.curate import Briefing, check_verbatim, curate
 from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
-from generator.load import CONTENT_DIR, CURATION_DIR, load
+from generator.load import CONTENT_DIR, CURATION_DIR, STORIES_FILE, load
 from generator.model import Content, Extraction
 from generator.render import (
     DOCS_DIR,
@@ -28,6 +28,9 @@ from generator.render import (
     write_pages,
 )
 from generator.state import Summary
+from generator.story_curation import as_listed
+from generator.story_curation import merge as merge_stories
+from generator.story_curation import new_file as new_stories_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +154,12 @@ def run(
 
 
 def curate_project(root: Path) -> CurateReport:
-    """`briefing curate`: create or merge content/curation/<slug>.yml for every article.
+    """`briefing curate`: create or merge content/curation/<slug>.yml for every article, and
+    content/stories.yml for the stories.
 
-    New suggestions are appended, items whose sentence is gone are marked stale; no line already
-    in a file changes. Every file is merged before any is written, so a problem writes nothing.
+    New suggestions (and new stories, new articles of a story) are appended, items whose sentence
+    is gone are marked stale; no line already in a file changes. Every file is merged before any
+    is written, so a problem writes nothing.
     """
     diag = Diagnostics(root=root)
     content = load(root, diag)
@@ -162,6 +167,20 @@ def curate_project(root: Path) -> CurateReport:
     articles = {a.slug: (a, analyses[a.slug].extraction) for a in content.articles}
     existing = {c.slug: c.path for c in content.curations}
     changed, report = curate_files(root / CONTENT_DIR / CURATION_DIR, articles, existing)
+    briefing = curate(
+        content, {slug: a.extraction for slug, a in analyses.items()}, diag, {slug: a.fingerprint for slug, a in analyses.items()}
+    )
+    stories_path = root / CONTENT_DIR / STORIES_FILE
+    listed = as_listed(briefing.stories)
+    if stories_path.exists():
+        before = stories_path.read_text(encoding="utf-8")
+        after = merge_stories(before, listed, stories_path)
+        if after != before:
+            changed[stories_path] = after
+            report = replace(report, updated=report.updated + (str(stories_path),))
+    elif listed:
+        changed[stories_path] = new_stories_file(listed)
+        report = replace(report, created=report.created + (str(stories_path),))
     with project_lock(root):
         for path, text in changed.items():
             write_if_changed(path, text)

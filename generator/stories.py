@@ -57,6 +57,7 @@ _NUMBER = re.compile(
     r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion))?",
     re.I,
 )
+_LAST_SENTENCE = re.compile(r"(?:[.!?][”\"’)]?\s+|\s[(|]\s*)([^.!?]+?)\)?\s*$")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -296,14 +297,22 @@ class _Candidate:
 
 
 def furniture_lines(text: str) -> set[int]:
-    """Start offsets of the lines that are page furniture: captions, credits, promotions, widgets."""
+    """Start offsets of the lines that are page furniture: captions, credits, promotions, widgets,
+    and a scene whose line ends in a photo credit ("… in Rafah on Monday. REUTERS/Some Name")."""
     out = set()
     at = 0
     for line in text.split("\n"):
-        if line.strip() and classify(line.strip()) is not None:
+        stripped = line.strip()
+        if stripped and (classify(stripped) is not None or _credited_caption(stripped)):
             out.add(at)
         at += len(line) + 1
     return out
+
+
+def _credited_caption(line: str) -> bool:
+    """A line whose last words are a photo credit: the caption of a picture, not the story."""
+    tail = _LAST_SENTENCE.search(line)
+    return tail is not None and tail.start() > 0 and is_credit_only(tail.group(1))
 
 
 def point_source(slug: str, text: str, s: Sentence) -> Source:

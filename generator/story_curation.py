@@ -46,6 +46,14 @@ def story_lines(story: Story, dash: str = "  ") -> list[str]:
     return lines
 
 
+def as_listed(stories) -> tuple[Story, ...]:
+    """Stories as the file lists them (id, headline, article slugs), from the site's stories."""
+    return tuple(
+        Story(st.id, st.headline, tuple(ab.article.slug for ab in st.articles), (), st.first, st.last, st.outlets)
+        for st in stories
+    )
+
+
 def new_file(stories: tuple[Story, ...]) -> str:
     """A new content/stories.yml: the header, then every story."""
     if not stories:

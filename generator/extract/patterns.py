@@ -283,9 +283,11 @@ _DASH = r"\s*(?:[—–]|--?)\s*"
 # "(CNN) -- ", "WASHINGTON — ". With an agency in parentheses the place may be in any case and the
 # dash is optional; without one the place must be in capitals and the dash is required. The text after
 # it must open a sentence.
+# Any outlet may credit itself in a capitals dateline: "DEAD SEA, Jordan (Gulf Observer Wire) —".
+_CREDITED = rf"(?:\s*\([{UPPER}][{LETTER} .&'’-]{{1,40}}\))?"
 DATELINE_PREFIX = re.compile(
     rf"^(?:(?:{_PLACE}{_WHERE}{_WHEN}\s*)?\((?:{'|'.join(map(re.escape, DATELINE_AGENCIES))})\)(?:{_DASH}|\s*)"
-    rf"|{_CAPS_PLACE}{_WHERE}{_WHEN}{_DASH})"
+    rf"|{_CAPS_PLACE}{_WHERE}{_WHEN}{_CREDITED}{_DASH})"
     rf"(?=[“\"‘'{UPPER}0-9])"
 )
 
@@ -299,7 +301,7 @@ _CREDIT_NAME = rf"[{UPPER}][{LETTER}.'’-]*(?: [{LETTER}.'’-]+){{0,4}}"
 # A sentence that is only a caption credit: "REUTERS/Some Name", "Mohammed Abed/AFP/Getty Images",
 # "(AP Photo/Jane Doe)", "AFP via Getty Images", "Photo: X", "Credit: Y".
 CREDIT_ONLY = re.compile(
-    rf"^\(?(?:(?:{_CREDIT_NAME}/)?(?:{CREDIT_AGENCIES})(?:/{_CREDIT_NAME})*"
+    rf"^\(?(?:(?:{_CREDIT_NAME}/)?(?:{CREDIT_AGENCIES})(?:/{_CREDIT_NAME})*(?: (?:via|for) (?:{CREDIT_AGENCIES}))?"
     rf"|(?:{_CREDIT_NAME} )?(?:via|for) (?:{CREDIT_AGENCIES})"
     rf"|{_CREDIT_NAME}/(?:{CREDIT_AGENCIES})(?:/{_CREDIT_NAME})*"
     r"|(?:photo|photograph|picture|image|illustration|video|credit|source)s?(?: credit| source)?\s*:.{0,100})\)?\.?$",
