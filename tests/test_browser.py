@@ -31,7 +31,11 @@ CHROMIUM_ARGS = [
 LARGE = 3000  # articles: a year of a busy story
 QUERY_BUDGET = 250_000  # bytes a Pagefind query may transfer on the large site, all requests included
 # The pages axe-core checks: one of each kind.
-AXE_PAGES = ("", "articles/ceasefire-plan-published/", "people/maria-okafor/", "questions/", "topics/port-security/")
+AXE_PAGES = (
+    "", "articles/ceasefire-plan-published/", "people/maria-okafor/", "questions/", "topics/port-security/",
+    "stories/", "stories/st-aid-convoy-reaches-town/",
+)
+STORIES = ROOT / "tests" / "fixtures" / "stories"
 
 if not CHROMIUM.exists():
     if os.environ.get("CI") == "true":
@@ -67,6 +71,14 @@ def site(tmp_path_factory):
     """The fixture corpus built into a site and served on 127.0.0.1; yields the base URL."""
     root = tmp_path_factory.mktemp("browser") / "corpus"
     shutil.copytree(CORPUS, root)
+    yield from built_and_served(root)
+
+
+@pytest.fixture(scope="module")
+def stories_site(tmp_path_factory):
+    """The stories fixture corpus (one event told by three outlets and a wire copy, …), served."""
+    root = tmp_path_factory.mktemp("stories") / "project"
+    shutil.copytree(STORIES / "content", root / "content")
     yield from built_and_served(root)
 
 
@@ -134,6 +146,7 @@ def test_a_quote_source_link_lands_on_the_highlighted_sentence(page, site):
 
 PAGES = (
     "", "articles/", "articles/hostile-input/", "articles/aid-corridor-opens/", "people/", "people/ivo/",
+    "stories/", "stories/st-hostile-input/",
     "questions/", "topics/", "topics/port-security/", "timeline/", "outlets/", "whats-new/",
 )
 
@@ -204,4 +217,31 @@ def test_a_large_site_searches_with_pagefind_within_the_transfer_budget(browser,
     page.goto(urljoin(large_site, href))
     assert page.locator("h1").inner_text()  # a result leads to a page of the site
     assert errors == []
+    context.close()
+
+
+def test_the_front_page_leads_to_a_story_and_its_points_to_every_source_sentence(browser, stories_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(stories_site)
+    sections = page.locator(".briefing-sections a")
+    names = {sections.nth(i).inner_text() for i in range(sections.count())}
+    assert {"Stories", "Articles", "People", "Open questions", "Topics", "Timeline", "Outlets", "What's new"} <= names
+    assert all(sections.nth(i).is_visible() for i in range(sections.count()))  # no menu button to open first
+    card = page.locator("h3 a", has_text="eastern Rafah").first
+    card.click()
+    page.wait_for_load_state()
+    assert "/stories/st-" in page.url
+    point = page.locator("article ol > li", has_text="Reported by 3 outlets").first
+    links = point.locator("a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert len(hrefs) >= 3 and all("#s-" in h for h in hrefs)
+    story_url = page.url
+    for href in hrefs:
+        page.goto(urljoin(story_url, href))
+        anchor = urlsplit(page.url).fragment
+        sentence = page.locator(f"#{anchor}")
+        assert sentence.evaluate("el => el.matches(':target')")
+        assert sentence.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 224, 130)"
+        assert len(sentence.inner_text().split()) >= 6
     context.close()
