@@ -60,7 +60,6 @@ from generator.extract.patterns import (
     REPORTING_VERB_RE,
     ROLE_NOUNS,
     TITLE_TOKENS,
-    trie_regex,
 )
 
 # Mention forms
@@ -91,7 +90,6 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t|s)$")
 _MONTHS = frozenset("Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
 _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b(?![’'-])")
-_HEAD_RE = re.compile(rf"\b(?:{trie_regex(NOMINAL_HEADS)})\b", re.IGNORECASE)
 _REPORTING = re.compile(REPORTING_VERB_RE)
 # What follows a description's head and belongs to it: "for the defence minister", "in Cairo",
 # "involved in the mediation", "marching through the old town", "dropped by the army".
@@ -115,6 +113,10 @@ _HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Mr Mrs Ms Dr Prof. Sir Dame Lord"
 # Short titles written in headlines: "DM Gallant", "PM Netanyahu", "FM Katz".
 _TITLE_ABBREVIATIONS = frozenset("PM DM FM VP CEO Gen Lt Col Maj Capt Sgt Adm Brig".split())
 _BACK_TOKEN = re.compile(r"(?:[A-Z]\.)+|[\w’'-]+|[^\w\s]")
+_PP_STARTS = frozenset(
+    "of for at in with from to on by through near outside along into across involved briefed familiar close "
+    "based stationed gathered displaced dropped issued released published signed posted sent shared circulated".split()
+)
 _KEEP_ED = frozenset({"retired", "united", "armed", "acting", "leading"})
 _NUMBERS = frozenset("two three four five six seven eight nine ten".split())
 _AMBIGUOUS_HEADS = frozenset("firm chief general official head principal senior".split())
@@ -538,9 +540,12 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines, regions=No
     name_spans = sorted((n.phrase_start, n.end) for n in names)
     nstarts = [s for s, _ in name_spans]
     out = []
-    for m in _finditer(_HEAD_RE, text, regions):
-        head = m.group(0)
+    toks = [(m.start(), m.group(0)) for m in _finditer(_BACK_TOKEN, text, regions)]
+    for k, (at, head) in enumerate(toks):
         low = head.lower()
+        if low not in NOMINAL_HEADS:
+            continue
+        m = _Match(at, at + len(head))
         if _in_spans(m.start(), name_spans, nstarts):
             continue  # "Defence Minister Yoav Gallant": a title, part of the name
         after = text[m.end() : m.end() + 60]
@@ -559,14 +564,15 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines, regions=No
         if low in _AMBIGUOUS_HEADS and not _ends_phrase(text, m.end()):
             continue  # "the movement’s firm position", "chief negotiator": an adjective here
         plural = low in PLURAL_HEADS or (low.endswith("s") and low[:-1] in NOMINAL_HEADS)
-        start, determiner = _walk_back(text, m.start(), plural)
+        start, determiner = _walk_back_tokens(text, toks, k, plural)
         apposed = text[max(0, start - 2) : start] == ", " and low in PERSON_HEADS
         # "Sderot municipality said": a body named by the place it belongs to, with no article
         proper = low in ORGANISATION_HEADS and start < m.start() and text[start : start + 1].isupper()
         if determiner is None and not plural and not apposed and not proper:
             continue  # a bare singular noun ("minister") is no mention, unless set beside a name
         end = m.end()
-        pp = _PP_AFTER.match(text[end : end + 80])
+        follower = word_after(text, end)[0]
+        pp = _PP_AFTER.match(text[end : end + 80]) if follower in _PP_STARTS or follower.endswith("ing") else None
         phrase_end = end
         group_of = _GROUP_OF.match(text, end) if low in ("group", "delegation", "team", "crowd") else None
         if group_of:
@@ -609,6 +615,55 @@ def _ends_phrase(text: str, pos: int) -> bool:
     """Whether a noun at pos ends its phrase: punctuation, a function word or a verb follows."""
     word, _, _ = word_after(text, pos)
     return not word[:1].isalpha() or word in NOT_MODIFIERS or word.endswith(("ed", "s")) or _REPORTING.fullmatch(word) is not None
+
+
+class _Match:
+    """Where a head noun stands, as a regex match would say."""
+
+    __slots__ = ("_start", "_end")
+
+    def __init__(self, start: int, end: int):
+        self._start, self._end = start, end
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _walk_back_tokens(text: str, toks: list[tuple[int, str]], k: int, plural: bool) -> tuple[int, str | None]:
+    """_walk_back over the article's tokens already found: from toks[k] back to a determiner."""
+    head_start = toks[k][0]
+    start = head_start
+    edge = head_start
+    for j in range(k - 1, max(-1, k - 7), -1):
+        at, word = toks[j]
+        if "\n" in text[at + len(word) : edge] or head_start - at > 80:
+            break
+        if not (word[0].isalnum() or word[0] in "’'"):
+            break  # punctuation between words ends the phrase
+        low = word.lower()
+        if low in DETERMINERS and (plural or low not in _NUMBERS):
+            return at, word
+        if word[0].isupper() and (word.endswith("’s") or word.endswith("'s")):
+            for i in range(j - 1, max(-1, j - 4), -1):  # "State Department’s", "the Health Ministry’s"
+                p_at, prev = toks[i]
+                if "\n" in text[p_at + len(prev) : at]:
+                    break
+                if prev[:1].isupper() and prev.lower() not in DETERMINERS:
+                    at = p_at
+                elif prev.lower() == "the":
+                    at = p_at
+                    break
+                else:
+                    break
+            return at, word
+        if low in NOT_MODIFIERS or (low.endswith(("ed", "ing")) and not word[0].isupper() and low not in _KEEP_ED):
+            break
+        start = at
+        edge = at
+    return start, None
 
 
 def _walk_back(text: str, head_start: int, plural: bool = False) -> tuple[int, str | None]:

@@ -50,6 +50,7 @@ NONE = -1  # the candidate "nobody said it"
 MIN_ANTECEDENT_PROBABILITY = 0.3  # below it a pronoun speaker stays unresolved: say less
 
 _VERB = rf"(?:{REPORTING_VERB_RE}|{PARTICIPLE_RE})"
+_ACCORDING_ANYWHERE = re.compile(r"\b[Aa]ccording to\b")
 _VERB_ANYWHERE = re.compile(rf"(?<![\w’'-]){_VERB}(?![\w’'-])")
 _ADVERB_WORDS = frozenset(
     "also later then once still often simply recently previously repeatedly further again earlier had has have "
@@ -127,6 +128,7 @@ class Context:
     relations: tuple[tuple[int, int, int], ...]  # per mention: speech verb after (start, end), before
     said_count: tuple[int, ...]  # per entity: how many of its mentions are subjects of speech verbs
     cache: list  # per mention: its Local once asked for
+    verbs: tuple[int, ...] = ()  # where every speech verb (and "according to") starts, sorted
 
 
 # --- the model file ---------------------------------------------------------------------------------
@@ -219,6 +221,7 @@ def context(text: str, doc: Discourse, sentence_starts: list[int], quoted: list[
     para_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     verbs = {m.start(): m.end() for m in _VERB_ANYWHERE.finditer(text)}
     relations = [_verb_relations(text, m, verbs) for m in doc.mentions]
+    cues = sorted([*verbs, *(m.start() for m in _ACCORDING_ANYWHERE.finditer(text))])
     said = [0] * len(doc.entities)
     for i, (va, _, vb) in enumerate(relations):
         e = doc.entity_of[i]
@@ -226,7 +229,7 @@ def context(text: str, doc: Discourse, sentence_starts: list[int], quoted: list[
             said[e] += 1
     return Context(
         doc, tuple(sentence_starts or [0]), tuple(para_starts), tuple(sorted(quoted)), text, tuple(relations),
-        tuple(said), [None] * len(doc.mentions),
+        tuple(said), [None] * len(doc.mentions), tuple(cues),
     )
 
 
@@ -304,6 +307,7 @@ def local(ctx: Context, i: int) -> Local:
     if e >= 0:
         ent = doc.entities[e]
         static += [f"salience={_bucket(len(ent.mentions), (1, 2, 4, 8))}", f"entity_kind={ent.kind}"]
+        static.append(f"said={_bucket(ctx.said_count[e], (0, 1, 3))}")
     if m.kind == PLACE and m.form == NAME:
         static.append("place_name")
     found = Local(s, _index(ctx.para_starts, m.start), va, va_end, vb, tuple(static), form)
@@ -356,8 +360,22 @@ def candidates(ctx: Context, site: Site, previous: int | None) -> list[int]:
     return out
 
 
+def _has_cue(ctx: Context, start: int, end: int) -> bool:
+    """Whether a speech verb (or "according to") starts in text[start:end]."""
+    k = bisect.bisect_left(ctx.verbs, start)
+    return k < len(ctx.verbs) and ctx.verbs[k] < end
+
+
 def features(text: str, ctx: Context, site: Site, i: int, previous_entity: int | None, rank: int) -> list[str]:
     """Describe candidate mention i for the quote at site."""
+    loc = local(ctx, i)
+    if ctx.doc.mentions[i].form == LABEL:
+        return dynamic_features(text, ctx, site, i, previous_entity, rank)
+    return list(loc.static) + dynamic_features(text, ctx, site, i, previous_entity, rank)
+
+
+def dynamic_features(text: str, ctx: Context, site: Site, i: int, previous_entity: int | None, rank: int) -> list[str]:
+    """The features of candidate i that depend on the quote (its own are in local(ctx, i).static)."""
     doc = ctx.doc
     m = doc.mentions[i]
     loc = local(ctx, i)
@@ -372,28 +390,31 @@ def features(text: str, ctx: Context, site: Site, i: int, previous_entity: int |
     else:
         s_q = _index(ctx.sentence_starts, max(site.close_at - 1, site.open_at))
         gap_lo, gap_hi = site.close_at, m.phrase_start
-    sd = abs(s_q - loc.sentence)
-    pd = abs(_index(ctx.para_starts, site.open_at) - loc.paragraph)
-    where = f"{side}s{min(sd, 3)}p{min(pd, 2)}"
+    where = _where(side, abs(s_q - loc.sentence), abs(_index(ctx.para_starts, site.open_at) - loc.paragraph))
     form = loc.form
-    gap = text[gap_lo:gap_hi] if gap_hi - gap_lo < 400 else ""
-    if gap and any(c in gap for c in "“”\""):
+    near = gap_hi - gap_lo < 400
+    gap = text[gap_lo:gap_hi] if near else ""
+    if gap and ("“" in gap or "”" in gap or '"' in gap):
         gap = _mask(text, ctx, gap_lo, gap_hi)
-    gap_words = len(gap.split()) if gap_hi - gap_lo < 400 else 99
-    f = list(loc.static)
-    f += [
+    gap_words = len(gap.split()) if near else 99
+    f = [
         "bias_cand",
         f"where={where}",
         f"where={where}|{form}",
         f"where={where}|{q}",
         f"form={form}|{q}",
-        f"rank={min(rank, 6)}",
+        _RANK[min(rank, 6)],
         f"rank={min(rank, 6)}|{side}",
         f"gapw={_bucket(gap_words, (0, 2, 5, 10, 20, 40))}|{side}",
     ]
     lo, hi = min(gap_lo, gap_hi), max(gap_lo, gap_hi)
-    between = sum(1 for j in doc.between(lo, hi) if j != i and not doc.mentions[j].quoted)
-    f.append(f"between={min(between, 3)}|{side}")
+    between = 0
+    for j in doc.between(lo, hi):
+        if j != i and not doc.mentions[j].quoted:
+            between += 1
+            if between >= 3:
+                break
+    f.append(f"between={between}|{side}")
     if loc.verb_after >= 0:
         f += [f"subj_verb|{where}", f"subj_verb|{q}|{side}"]
         if before and loc.verb_after < site.open_at:
@@ -401,27 +422,27 @@ def features(text: str, ctx: Context, site: Site, i: int, previous_entity: int |
             f += ["subj_verb_gap", f"subj_verb_gap_w={_bucket(len(tail.split()), (0, 1, 3, 8, 20))}"]
             if _COLON_END.search(tail):
                 f.append("subj_verb_colon")
-            if _SPEECH_ANY.search(tail):
+            if _has_cue(ctx, loc.verb_after_end, site.open_at):
                 f.append("second_verb_after")
         if not before and not gap.strip(" ,.;:—–-\n"):
             f.append("quote_then_subj_verb")  # "“…,” Gallant said."
     if loc.verb_before >= 0:
-        f += [f"verb_subj|{where}"]
+        f.append(f"verb_subj|{where}")
         if not before and not text[site.close_at : loc.verb_before].strip(" ,.—–-\n"):
             f.append("quote_then_verb_subj")  # "“…,” said Gallant."
-    if before and gap_words <= 6 and "possessive_speech_noun" in loc.static:
+    static = loc.static
+    if before and gap_words <= 6 and "possessive_speech_noun" in static:
         f.append("possessive_speech_noun_near")  # "… Netanyahu’s references to a “total victory”"
-    if "according" in loc.static:
+    if "according" in static:
         f.append(f"according|{where}")
-    if "clause_subject" in loc.static:
+    if "clause_subject" in static:
         f.append(f"clause_subject|{where}")
     if before and "\n" in gap:
         f.append("gap_paragraph")
-    if gap and _SPEECH_ANY.search(gap):
+    if gap and _has_cue(ctx, lo, hi):
         f.append(f"gap_has_verb|{side}")
     e = doc.entity_of[i]
     if e >= 0:
-        f.append(f"said={_bucket(ctx.said_count[e], (0, 1, 3))}")
         if previous_entity is not None and e == previous_entity:
             f += ["prev_speaker", f"prev_speaker|{where}", f"prev_speaker|opens={site.open_at == site.para_start}"]
     elif m.form == PRONOUN:
@@ -429,6 +450,14 @@ def features(text: str, ctx: Context, site: Site, i: int, previous_entity: int |
     if site.open_at == site.para_start:
         f.append(f"quote_opens_par|{where}")
     return f
+
+
+_RANK = tuple(f"rank={r}" for r in range(7))
+
+
+@lru_cache(maxsize=64)
+def _where(side: str, sd: int, pd: int) -> str:
+    return f"{side}s{min(sd, 3)}p{min(pd, 2)}"
 
 
 def none_features(text: str, ctx: Context, site: Site, n_candidates: int) -> list[str]:
@@ -494,9 +523,17 @@ class Choice:
     contested: bool = False  # the speaker of the quote before, named outside this quote's sentence
 
 
+def _static_score(ctx: Context, ranker: LinearModel, i: int, memo: dict[int, float]) -> float:
+    """The ranker's score of a mention's own features, worked out once per article."""
+    if i not in memo:
+        memo[i] = 0.0 if ctx.doc.mentions[i].form == LABEL else ranker.score(local(ctx, i).static)
+    return memo[i]
+
+
 def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, resolver: LinearModel) -> list[Choice]:
     """Pick a speaker for every quote, in text order; a pronoun is resolved to an entity."""
     out: list[Choice] = []
+    statics: dict[int, float] = {}
     previous_mention: int | None = None
     previous_entity: int | None = None
     last_para = -10
@@ -510,8 +547,8 @@ def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, reso
         ]
         if labels:  # a transcript's turn says who speaks: "BERG: It will reopen on Monday"
             cands = labels
-        feats = [features(text, ctx, site, i, previous_entity, r) for r, i in enumerate(cands)]
-        scored = [(ranker.score(f), i) for f, i in zip(feats, cands, strict=True)]
+        feats = [dynamic_features(text, ctx, site, i, previous_entity, r) for r, i in enumerate(cands)]
+        scored = [(ranker.score(f) + _static_score(ctx, ranker, i, statics), i) for f, i in zip(feats, cands, strict=True)]
         owners = {ctx.doc.entity_of[i] for f, i in zip(feats, cands, strict=True) if "possessive_speech_noun_near" in f}
         if not labels:
             scored.append((ranker.score(none_features(text, ctx, site, len(cands))), NONE))
