@@ -20,6 +20,7 @@ model. An entity is shown by its fullest name, with the role the article gives i
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -767,7 +768,7 @@ def analyse(
     quoted = sorted(quote_spans)
     names = find_names(text, quoted, headlines, regions)
     nominals = find_nominals(text, names, quoted, headlines, regions)
-    names = [n for n in names if not any(d.start <= n.start < d.end for d in nominals)]
+    names = _outside(names, nominals)
     labels = find_labels(text, quoted)
     labelled = {m.start for m in labels}
     names = _merge_nicknames(text, [n for n in names if n.start not in labelled])
@@ -777,10 +778,23 @@ def analyse(
     return Discourse(text, tuple(mentions), tuple(entity_of), tuple(entities), tuple(m.start for m in mentions))
 
 
+def _outside(names: list[Mention], nominals: list[Mention]) -> list[Mention]:
+    """The names that do not start inside a nominal phrase (which then holds them)."""
+    spans = sorted((d.start, d.end) for d in nominals)
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))  # the furthest end so far
+    out = []
+    for n in names:
+        k = bisect.bisect_right(starts, n.start)
+        if not (k and reach[k - 1] > n.start):
+            out.append(n)
+    return out
+
+
 class _Draft:
     """An entity while mentions are being linked to it."""
 
-    __slots__ = ("kind", "keys", "members", "roles", "gender", "named")
+    __slots__ = ("kind", "keys", "members", "roles", "gender", "named", "_words")
 
     def __init__(self, kind: str, named: bool):
         self.kind, self.named = kind, named
@@ -788,6 +802,14 @@ class _Draft:
         self.members: list[int] = []
         self.roles: list[str] = []
         self.gender: str | None = None
+        self._words: tuple[int, set[str]] = (0, set())
+
+    def name_words(self, mentions: list[Mention]) -> set[str]:
+        """The lower-cased words of its mentions (worked out again only when a mention joins)."""
+        if self._words[0] != len(self.members):
+            words = {w.lower() for j in self.members for w in _DASH_SPACE.split(mentions[j].text)}
+            self._words = (len(self.members), words)
+        return self._words[1]
 
 
 def link(text: str, mentions: list[Mention]) -> tuple[list[int], list[Entity]]:
@@ -1012,7 +1034,7 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
         elif m.kind == ORGANISATION:
             if d.kind not in (ORGANISATION, UNKNOWN):
                 continue
-            name_words = {w.lower() for j in d.members for w in _DASH_SPACE.split(mentions[j].text)}
+            name_words = d.name_words(mentions)
             if not (name_words & wanted):
                 generic = head in GENERIC_BODY_HEADS and d.kind == ORGANISATION
                 if not generic or name_words & STATE_BODY_WORDS:
@@ -1024,7 +1046,7 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
             # "the report" after "the Integrated Hunger Review"
             if d.kind == PERSON:
                 continue
-            name_words = {w.lower() for j in d.members for w in _DASH_SPACE.split(mentions[j].text)}
+            name_words = d.name_words(mentions)
             if not name_words & wanted:
                 continue
         else:
