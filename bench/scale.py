@@ -4,11 +4,13 @@ For each N (100, 1000 and 3000 unless given), in a fresh temporary project of sy
 (bench/synthetic.py), it measures:
 
 - extraction throughput on one core (every article extracted in this process, no cache);
+- stories on one core: grouping and every story's key points, in this process, no cache;
 - a cold `briefing build` (no build/, site/ or history/);
 - a warm `briefing build` (nothing changed) against a bare `mkdocs build --strict` of the same
   generated Markdown and mkdocs.yml, alternated ROUNDS times; the ratio of the medians;
 - `briefing generate` with nothing changed: wall time and files written;
-- `briefing generate` after one new article: wall time and files written;
+- `briefing generate` after one new article: wall time, files written, and how many stories'
+  key points were worked out again (the others come from build/cache/stories/);
 - the generator's peak memory: the largest resident set of a cold `briefing generate` process
   or of any of its extraction workers (MkDocs does not run in generate).
 
@@ -38,8 +40,10 @@ import yaml  # noqa: E402
 
 from bench.synthetic import write_article, write_project  # noqa: E402
 from generator.build import pagefind_index, uses_pagefind  # noqa: E402
-from generator.cache import analyse  # noqa: E402
+from generator.cache import STORY_CACHE_DIR, analyse  # noqa: E402
+from generator.curate import curate, story_inputs  # noqa: E402
 from generator.load import load  # noqa: E402
+from generator.stories import stories  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BRIEFING = [str(BIN / "briefing")]
@@ -117,10 +121,13 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
 
     content = load(root)
     started = time.process_time()
-    for a in content.articles:
-        analyse(a.slug, a.text)
+    extractions = {a.slug: analyse(a.slug, a.text).extraction for a in content.articles}
     cpu = time.process_time() - started
     row["extraction, one core"] = f"{n / cpu:.0f} art/s"
+    inputs = story_inputs(list(curate(content, extractions).articles))
+    started = time.process_time()
+    stories(inputs, content.stories)
+    row["stories (grouping + key points), one core"] = f"{time.process_time() - started:.2f} s"
 
     memory = timed([*BRIEFING, "generate"], root)  # cold: no cache, no build/
     row["generator peak memory (cold generate)"] = f"{memory.peak_mib:.0f} MiB"
@@ -160,9 +167,12 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
 
     write_article(root, n)  # the next article of the same series: a new file
     before = snapshot(root)
+    kept = set(os.listdir(root / STORY_CACHE_DIR))
     one = timed([*BRIEFING, "generate"], root)
     files = changed(before, snapshot(root))
     row["generate, one new article"] = f"{one.seconds:.2f} s, {len(files)} files"
+    now = set(os.listdir(root / STORY_CACHE_DIR))
+    row["stories worked out again (one new article)"] = f"{len(now - kept)} of {len(now)}"
     row["  files written"] = " ".join(f.removeprefix("build/docs/") for f in files)
     return row
 

@@ -18,7 +18,7 @@ from generator.errors import Diagnostics, Problem
 from generator.load import slugify
 from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
 from generator.open_questions import QuestionBriefing, merge_questions
-from generator.stories import Source, StoryInput, stories
+from generator.stories import PointsFn, Source, StoryInput, stories
 from generator.timeline import Event, events
 from generator.topics import Tagger
 
@@ -224,11 +224,13 @@ def curate(
     extractions: dict[str, Extraction],
     diag: Diagnostics | None = None,
     prints: dict[str, Fingerprint] | None = None,
+    story_points: PointsFn | None = None,
 ) -> Briefing:
     """Merge extractions with the people, relations and curation files written in content/.
 
     Problems in the curation files (a quote no longer verbatim, a reference to nothing) go to diag.
-    prints are the articles' duplicate fingerprints when the caller has them already.
+    prints are the articles' duplicate fingerprints when the caller has them already; story_points
+    works out a story's key points (a cache of them when the caller keeps one).
     """
     diag = diag or Diagnostics(root=content.root)
     canonical = _people_lookup(content.people)
@@ -270,7 +272,7 @@ def curate(
         tagger,
         str(content.root / "content" / "questions.yml"),
     )
-    told = story_briefings(articles, content, policy, questions, tagger)
+    told = story_briefings(articles, content, policy, questions, tagger, story_points)
     return Briefing(
         content=content,
         articles=tuple(articles),
@@ -435,6 +437,7 @@ def story_briefings(
     policy: Policy,
     questions: tuple[QuestionBriefing, ...],
     tagger: Tagger,
+    points: PointsFn | None = None,
 ) -> tuple[StoryBriefing, ...]:
     """The stories with their key points, quotes, questions and timeline, ranked for the front page.
 
@@ -448,7 +451,7 @@ def story_briefings(
     out = []
     chosen = frozenset(k for k, item in decisions.items() if item.status == "approved" or item.pinned)
     rejected = frozenset(k for k, item in decisions.items() if item.status == "rejected" or item.stale)
-    for story in stories(story_inputs(articles), content.stories, chosen, rejected):
+    for story in stories(story_inputs(articles), content.stories, chosen, rejected, points):
         members = [by_slug[slug] for slug in story.articles]
         copies = {ab.article.slug for ab in members if ab.copy_of and ab.copy_of[0].slug in story.articles}
         points = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import state, whats_new
 from generator.build import mkdocs_build, project_lock
-from generator.cache import Analysis, ExtractionCache
+from generator.cache import Analysis, ExtractionCache, StoryPointCache
 from generator.curate import Briefing, check_verbatim, curate
 from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
@@ -118,12 +118,15 @@ def run(
     content = load(root, diag)
     diag.raise_if_errors(strict=strict)
     analyses = analyse_all(root, content, writable=write)
+    story_cache = StoryPointCache(root, writable=write)
     briefing = curate(
         content,
         {slug: a.extraction for slug, a in analyses.items()},
         diag,
         prints={slug: a.fingerprint for slug, a in analyses.items()},
+        story_points=story_cache.points,
     )
+    story_cache.prune()
     for w in briefing.warnings:  # references in content/ that point at nothing
         diag.warn(w.path, w.line, w.message)
     diag.raise_if_errors(strict=strict)
@@ -167,9 +170,15 @@ def curate_project(root: Path) -> CurateReport:
     articles = {a.slug: (a, analyses[a.slug].extraction) for a in content.articles}
     existing = {c.slug: c.path for c in content.curations}
     changed, report = curate_files(root / CONTENT_DIR / CURATION_DIR, articles, existing)
+    story_cache = StoryPointCache(root)
     briefing = curate(
-        content, {slug: a.extraction for slug, a in analyses.items()}, diag, {slug: a.fingerprint for slug, a in analyses.items()}
+        content,
+        {slug: a.extraction for slug, a in analyses.items()},
+        diag,
+        {slug: a.fingerprint for slug, a in analyses.items()},
+        story_cache.points,
     )
+    story_cache.prune()
     stories_path = root / CONTENT_DIR / STORIES_FILE
     listed = as_listed(briefing.stories)
     if stories_path.exists():

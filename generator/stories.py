@@ -28,7 +28,9 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start, quote_fraction
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
@@ -180,6 +182,7 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
     full = tfidf_vectors([_full_words(a) for a in order])
     days = [event_day(a) for a in order]
     stories: list[list[int]] = []
+    spans: list[tuple[dt.date, dt.date] | None] = []  # per story: its dated members' first and last day
     story_of: dict[str, int] = {}
     by_day: dict[dt.date, set[int]] = {}  # publication day → stories with an article of that day
     by_word: dict[str, set[int]] = {}  # word → stories using it; an article is compared with those of its rarest words
@@ -192,12 +195,16 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
             if a.published:
                 for d in range(-CANDIDATE_DAYS, CANDIDATE_DAYS + 1):
                     candidates |= by_day.get(a.published + dt.timedelta(days=d), set())
-            k = _best_story(i, order, stories, lead, full, sorted(candidates), days)
+            k = _best_story(i, stories, lead, full, sorted(candidates), days, spans)
         if k is None:
             stories.append([])
+            spans.append(None)
             k = len(stories) - 1
             undated.add(k)
         stories[k].append(i)
+        if days[i].date:
+            lo_hi = spans[k]
+            spans[k] = (min(lo_hi[0], days[i].date), max(lo_hi[1], days[i].date)) if lo_hi else (days[i].date, days[i].date)
         story_of[a.slug] = k
         if a.published:
             by_day.setdefault(a.published, set()).add(k)
@@ -219,10 +226,13 @@ def _rarest(vector: dict[str, float], n: int = 12) -> list[str]:
     return [w for w, _ in sorted(vector.items(), key=lambda x: (-x[1], x[0]))[:n]]
 
 
-def _best_story(i: int, order: list[StoryInput], stories: list[list[int]], lead, full, candidates, days) -> int | None:
+def _best_story(i: int, stories: list[list[int]], lead, full, candidates, days, spans) -> int | None:
     best: tuple[float, int] | None = None
+    day = days[i].date
     for k in candidates:
         members = stories[k]
+        if day and spans[k] and ((day - spans[k][0]).days > MAX_SPREAD_DAYS or (spans[k][1] - day).days > MAX_SPREAD_DAYS):
+            continue  # two dated articles more than a day apart are never compatible: the cheap test first
         if not all(compatible(days[i], days[j]) for j in members):
             continue  # another day: another development
         sims = [LEAD_WEIGHT * cosine(lead[i], lead[j]) + (1 - LEAD_WEIGHT) * cosine(full[i], full[j]) for j in members]
@@ -296,7 +306,8 @@ class _Candidate:
     terms: frozenset[str]
 
 
-def furniture_lines(text: str) -> set[int]:
+@lru_cache(maxsize=4096)
+def furniture_lines(text: str) -> frozenset[int]:
     """Start offsets of the lines that are page furniture: captions, credits, promotions, widgets,
     and a scene whose line ends in a photo credit ("… in Rafah on Monday. REUTERS/Some Name")."""
     out = set()
@@ -306,7 +317,7 @@ def furniture_lines(text: str) -> set[int]:
         if stripped and (classify(stripped) is not None or _credited_caption(stripped)):
             out.add(at)
         at += len(line) + 1
-    return out
+    return frozenset(out)
 
 
 def _credited_caption(line: str) -> bool:
@@ -413,13 +424,22 @@ def story_points(
 
 def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Candidate]], idf) -> list[Source]:
     """The sentence of every other article of the story that states the candidate's fact."""
-    out = []
+    total = sum(idf.get(t, 1.0) for t in c.terms)  # coverage(c.terms, o.terms, idf), its divisor once
+    out: list[Source] = []
+    if not total:
+        return out
     for a in members:
         if a.slug == c.article:
             continue
-        best = max(((coverage(c.terms, o.terms, idf), o) for o in cands[a.slug]), default=(0.0, None), key=lambda x: x[0])
-        if best[1] is not None and best[0] >= SUPPORT:
-            out.append(best[1].source)
+        best, found = 0.0, None
+        for o in cands[a.slug]:
+            shared = c.terms & o.terms
+            if shared:
+                weight = sum(idf.get(t, 1.0) for t in shared)
+                if weight > best:
+                    best, found = weight, o
+        if found is not None and best / total >= SUPPORT:
+            out.append(found.source)
     return out
 
 
@@ -469,14 +489,20 @@ def assemble(inputs: list[StoryInput], curated: tuple[CuratedStory, ...] = ()) -
     return out
 
 
+PointsFn = Callable[[list[StoryInput], frozenset[tuple[str, str]], frozenset[tuple[str, str]]], tuple[StoryPoint, ...]]
+
+
 def stories(
     inputs: list[StoryInput],
     curated: tuple[CuratedStory, ...] = (),
     first: frozenset[tuple[str, str]] = frozenset(),
     never: frozenset[tuple[str, str]] = frozenset(),
+    points: PointsFn | None = None,
 ) -> tuple[Story, ...]:
     """Group the articles and give each story its key points; newest story first. `first` and
-    `never` are (article, sentence id) pairs editors approved or rejected as key points."""
+    `never` are (article, sentence id) pairs editors approved or rejected as key points; `points`
+    works out a story's key points (story_points, or a cache of it: see generator/cache.py)."""
+    points = points or story_points
     by_slug = {a.slug: a for a in inputs}
     out = []
     for sid, headline, slugs in assemble(inputs, curated):
@@ -489,7 +515,7 @@ def stories(
                 id=sid,
                 headline=headline or _headline(members),
                 articles=tuple(a.slug for a in newest),
-                points=story_points(members, first, never),
+                points=points(members, first, never),
                 first=dates[0] if dates else None,
                 last=dates[-1] if dates else None,
                 outlets=len(outlets),

@@ -10,6 +10,7 @@ import yaml
 from generator.curation import STALE_LINE, merge, suggestions
 from generator.errors import BriefingError
 from generator.extract import extract
+from generator.load import STORIES_FILE
 from generator.pipeline import curate_project, run
 from generator.render import DOCS_DIR
 from generator.yamlio import parse_yaml
@@ -57,7 +58,7 @@ def page(root, rel="articles/harbour-reopens.md") -> str:
 
 def test_curate_lists_every_suggestion_and_a_second_run_changes_nothing(project):
     report = curate_project(project)
-    assert report.created == (str(project / CURATION),)
+    assert report.created == (str(project / CURATION), str(project / "content" / STORIES_FILE))
     doc = yaml.safe_load(curated(project))
     for section in ("key_points", "quotes", "questions"):
         assert doc[section], section

@@ -139,12 +139,33 @@ def test_indexed_story_grouping_equals_comparing_every_story(tmp_path, monkeypat
     indexed = stories_module.group(inputs)
     original = stories_module._best_story
 
-    def every_story(i, order, stories, lead, full, candidates, days):
-        return original(i, order, stories, lead, full, range(len(stories)), days)
+    def every_story(i, stories, lead, full, candidates, days, spans):  # no index, no cheap date test
+        return original(i, stories, lead, full, range(len(stories)), days, [None] * len(stories))
 
     monkeypatch.setattr(stories_module, "_best_story", every_story)
     assert stories_module.group(inputs) == indexed
     assert any(len(g) > 1 for g in indexed)  # the corpus does group
+
+
+def test_one_new_article_works_out_only_its_story_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_project(tmp_path, 40)
+    run(tmp_path, build=False)
+    computed = []
+    original = cache_module.story_points
+
+    def counting(members, first, never):
+        computed.append([a.slug for a in members])
+        return original(members, first, never)
+
+    monkeypatch.setattr(cache_module, "story_points", counting)
+    write_article(tmp_path, 40)
+    result = run(tmp_path, build=False)
+    new = next(ab.article.slug for ab in result.briefing.articles if "-00040-" in ab.article.slug)
+    assert len(computed) == 1  # the story the new article joins (or starts); every other one from the cache
+    assert set(computed[0]) == {ab.article.slug for ab in result.briefing.story_of(new).articles}
+    uncached = curate(load(tmp_path), {a.article.slug: a.extraction for a in result.briefing.articles})
+    assert [(s.id, s.points) for s in uncached.stories] == [(s.id, s.points) for s in result.briefing.stories]
 
 
 def test_pagefind_from_a_size_or_when_asked():

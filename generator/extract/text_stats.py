@@ -56,4 +56,4 @@ def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine similarity of two unit-length sparse vectors."""
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    return sum(v * b[w] for w, v in a.items() if w in b)  # same order, the zeros skipped: the same sum

@@ -42,7 +42,7 @@ CAPTIONS = (
     r"(hide|show|expand|enlarge|view|open) (the )?(caption|image|gallery|photos?|slideshow)",
     r"(image|photo|slide) \d+ of \d+|\d+ of \d+|\d+ (photos|images)",
     # "... Mohammed Abed/AFP/Getty Images" and "(AP Photo/Jane Doe)" credits ending a caption line
-    r".*\s[\w.'’-]+( [\w.'’-]+)*/(AFP|AP|Getty Images|Reuters|EPA|EPA-EFE|Anadolu|Bloomberg|Sipa|"
+    r".*\s[\w.'’-]+/(AFP|AP|Getty Images|Reuters|EPA|EPA-EFE|Anadolu|Bloomberg|Sipa|"
     r"NurPhoto|SOPA Images|Shutterstock|ZUMA|Xinhua|Pool|Handout|Middle East Images|Flash90)"
     r"(/[\w ]+)*\)?\.?",
     r".*\((AP|AFP|Reuters|EPA|Getty)( Photo)?(/[^)]+)?\)\.?",
