@@ -4,7 +4,7 @@ import os
 import pytest
 
 from generator.errors import BriefingError
-from generator.load import load
+from generator.load import load, slugify
 
 
 def problems(root):
@@ -131,3 +131,23 @@ def test_url_without_host_is_refused_at_load(make_project, monkeypatch):
     root = make_project({"content/articles/a.txt": "Body.\n", "content/articles/a.yml": "url: http:///nowhere\n"})
     monkeypatch.chdir(root)
     assert problems(root) == ["content/articles/a.yml:1: url: expected an http:// or https:// URL, got 'http:///nowhere'"]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Israel ceasefire begins as troops pull back and Hamas frees hostages",
+         "israel-ceasefire-begins-as-troops-pull-back"),
+        ("Netanyahu meets Trump in Washington as talks on the plan stall",
+         "netanyahu-meets-trump-in-washington-as-talks"),
+        ("UN says the pace of aid deliveries is far too slow", "un-says-the-pace-of-aid-deliveries"),
+        ("Short title of", "short-title-of"),  # a whole title is never cut
+    ],
+)
+def test_slugs_end_where_a_phrase_ends(title, slug):
+    assert slugify(title) == slug
+
+
+def test_long_slugs_are_cut_between_words():
+    slug = slugify("Counterinsurgency " * 6, max_words=20)
+    assert slug == "-".join(["counterinsurgency"] * 4)  # 71 characters: a fifth word would pass 80
