@@ -91,3 +91,27 @@ def test_seed_article_is_clean_and_complete():
     paragraphs = result.text.split("\n\n")
     assert paragraphs == [p.strip() for p in body]  # every body paragraph stays, in order
     assert len(paragraphs) == 19
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "'Where can we go?' say Rafah residents as tanks advance",
+        "“Where can we go?” say Rafah residents as tanks advance",
+        '"We will rebuild": Gaza families return to the ruins',
+        "Is this the end of the ceasefire?",
+    ],
+)
+def test_a_headline_opening_with_a_quote_or_asking_a_question_is_the_title(headline):
+    cleaned = clean_pasted(f"{headline}\n\nThousands fled the city on Monday, aid groups said.\n")
+    assert cleaned.headline == headline
+    assert [t for _, t in cleaned.paragraphs] == ["Thousands fled the city on Monday, aid groups said."]
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["“We will not leave our homes,” said Amal Nasser, 54.", "“We will not leave our homes", "Residents fled."],
+)
+def test_a_first_line_of_speech_or_a_sentence_stays_body(first):
+    cleaned = clean_pasted(f"{first}\n\nThousands fled the city on Monday, aid groups said.\n")
+    assert cleaned.headline is None

@@ -169,6 +169,23 @@ def is_headline_like(line: str) -> bool:
     return 0 < word_count(line) <= 30 and not _TERMINAL.search(line) and line[:1] not in "“\"‘'"
 
 
+# Quote marks a headline may open with, and the mark that closes each ("'Where can we go?' say …").
+OPENING_QUOTES = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+_CLOSED_STATEMENT = re.compile(r"[.…:;][”\"’')\]]*$")  # a headline may end in ? or !, never in a full stop
+
+
+def is_headline(line: str) -> bool:
+    """Tell whether a page's first line reads as its headline: title-like, even when it opens with a
+    quotation or asks a question."""
+    if not 0 < word_count(line) <= 30 or _CLOSED_STATEMENT.search(line):
+        return False
+    closer = OPENING_QUOTES.get(line[:1])
+    if closer is None:
+        return True
+    end = line.find(closer, 1)
+    return end > 1  # the quotation closes on the line: a quoted headline, not a paragraph of speech
+
+
 def strip_glued_prefix(line: str) -> str:
     """Remove site chrome glued to the start of a line by copy-and-paste."""
     for prefix in GLUED_PREFIXES:
@@ -240,7 +257,7 @@ def clean_pasted(raw: str, extra_patterns: Iterable[str] = ()) -> Cleaned:
     body = [cl for cl in lines if cl.category is None]
     removed = tuple(cl for cl in lines if cl.category is not None)
     headline = headline_line = None
-    if body and is_headline_like(body[0].text) and _before_first_body(body[0], lines):
+    if body and is_headline(body[0].text) and _before_first_body(body[0], lines):
         headline, headline_line = body[0].text, body[0].line
         body = body[1:]
     return Cleaned(headline, headline_line, tuple(_paragraphs(body)), removed)
