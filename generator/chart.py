@@ -17,7 +17,6 @@ from generator.model import Article
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 OTHER_COLOUR = "#999999"
 OTHER = "Other outlets"
-NO_OUTLET = "Outlet not stated"
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 220, 36, 40, 10
 MAX_DAYS = 120  # longer spans are drawn week by week
 
@@ -37,13 +36,13 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
         first = first - dt.timedelta(days=first.weekday())
     step = 7 if weekly else 1
     slots = (last - first).days // step + 1
-    by_outlet = Counter(a.outlet or NO_OUTLET for a in dated)
+    by_outlet = Counter(a.source for a in dated)
     named = [o for o, _ in sorted(by_outlet.items(), key=lambda kv: (-kv[1], kv[0].casefold()))]
     shown = named[: len(PALETTE)] if len(named) <= len(PALETTE) else named[: len(PALETTE) - 1]
     colours = {o: PALETTE[i] for i, o in enumerate(shown)}
     counts: Counter[tuple[int, str]] = Counter()
     for a in dated:
-        outlet = a.outlet or NO_OUTLET
+        outlet = a.source
         counts[((a.published - first).days // step, outlet if outlet in colours else OTHER)] += 1  # type: ignore[operator]
     totals = Counter()
     for (slot, _), n in counts.items():

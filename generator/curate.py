@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from generator.chart import NO_OUTLET, coverage_svg
+from generator.chart import coverage_svg
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
-from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
+from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
 from generator.open_questions import QuestionBriefing, merge_questions
 from generator.timeline import Event, events
 from generator.topics import Tagger
@@ -167,7 +167,7 @@ class Briefing:
         return tuple(groups)
 
     def outlet_page(self, name: str | None) -> str | None:
-        """The page id of an outlet."""
+        """The page id of an outlet (an article's `source`)."""
         return next((o.slug for o in self.outlets if o.name == (name or NO_OUTLET)), None)
 
 
@@ -267,7 +267,7 @@ def outlets(articles: list[ArticleBriefing]) -> tuple[OutletBriefing, ...]:
     """Articles grouped by outlet, outlets alphabetically, articles without one last."""
     groups: dict[str, list[ArticleBriefing]] = {}
     for ab in articles:
-        groups.setdefault(ab.article.outlet or "", []).append(ab)
+        groups.setdefault(ab.article.publisher or "", []).append(ab)
     out, used = [], set()
     for name in sorted(groups, key=lambda o: (o == "", o.casefold())):
         base = slugify(name or NO_OUTLET) or "outlet"
@@ -345,7 +345,7 @@ def cluster_key_points(articles: list[ArticleBriefing]) -> tuple[PointCluster, .
     for members in clusters:
         sources = tuple(items[j] for j in members)
         originals = {family[s.article.slug] for s in sources}
-        outlets = {a.outlet.casefold() if a.outlet else f"slug:{a.slug}" for a in originals}
+        outlets = {a.publisher.casefold() if a.publisher else f"slug:{a.slug}" for a in originals}
         copied = frozenset(items[j].article.slug for j in members if is_copy[j])
         result.append(PointCluster(items[members[0]], sources, len(outlets), copied))
     return tuple(

@@ -23,6 +23,7 @@ from generator.model import (
     Topic,
 )
 from generator.readers import READERS, ReaderError
+from generator.sites import with_site_names
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
 CONTENT_DIR = "content"
@@ -335,6 +336,7 @@ def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple
         article = load_article(slug, path, sidecars.get(slug), content, settings, diag)
         if article is not None:
             articles.append(article)
+    articles = list(with_site_names(tuple(articles)))
     for a in articles:
         # An original that exists but failed to load reports its own error.
         if a.rewrite_of and a.rewrite_of not in by_slug:

@@ -86,7 +86,7 @@ def changes(old: dict, new: dict, briefing: Briefing) -> dict:
         a = ab.article
         if a.slug not in seen_articles:
             published = a.published.isoformat() if a.published else None
-            out["articles"].append({"slug": a.slug, "title": a.title, "outlet": a.outlet, "published": published})
+            out["articles"].append({"slug": a.slug, "title": a.title, "outlet": a.publisher, "published": published})
         for k in ab.extraction.key_points:
             if f"{a.slug}#{key_point_id(k)}" not in seen_kp:
                 out["key_points"].append({"article": a.slug, "sentence": k.sentence_id, "text": k.text})
