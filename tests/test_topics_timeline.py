@@ -6,6 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from generator.chart import coverage_svg
 from generator.curate import curate
 from generator.load import load
@@ -155,3 +157,31 @@ def test_coverage_chart_is_accessible_and_escaped():
         "6 Mar 2025, Wire: 1",
     ]
     assert coverage_svg([]) == ""
+
+
+FRIDAY = dt.date(2025, 10, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # Forward: a timetable in the present, "will", "is due", the present progressive, "is expected to".
+        ("Jews mark Sukkot, a Jewish festival that begins at nightfall on Monday.", dt.date(2025, 10, 13)),
+        ("Talks will resume on Monday in Cairo.", dt.date(2025, 10, 13)),
+        ("The envoy is due in Cairo on Tuesday.", dt.date(2025, 10, 14)),
+        ("Negotiators are meeting on Wednesday.", dt.date(2025, 10, 15)),
+        ("On Monday, the talks will resume.", dt.date(2025, 10, 13)),
+        ("The ceasefire takes effect on October 13.", dt.date(2025, 10, 13)),
+        ("The donors will meet on January 5.", dt.date(2026, 1, 5)),
+        # Backward: the past tense, the present perfect, whatever follows in another clause.
+        ("Blinken warned on Sunday that the offensive would be a mistake.", dt.date(2025, 10, 5)),
+        ("On Sunday, the strikes killed 20 people.", dt.date(2025, 10, 5)),
+        ("Officials said on Monday that talks will resume.", dt.date(2025, 10, 6)),
+        ("The plan, which Trump unveiled on Monday, calls for a truce.", dt.date(2025, 10, 6)),
+        ("The planned talks on Monday were cancelled.", dt.date(2025, 10, 6)),
+        ("The attack came on October 13.", dt.date(2024, 10, 13)),
+        ("Aid has not entered since Monday, though convoys will try again.", dt.date(2025, 10, 6)),
+    ],
+)
+def test_tense_decides_the_direction_of_a_relative_date(sentence, date):
+    assert [m.date for m in find_dates(sentence, FRIDAY)] == [date]
