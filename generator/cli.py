@@ -154,17 +154,31 @@ def serve(project: Path, dev_addr: str) -> None:
 @cli.command()
 @project_option
 @click.option("--slug", help="The slug to file the article under (one file only).")
+@click.option("--title", help="The article's headline (one file only); also makes its slug.")
+@click.option("--outlet", help="Who published it, e.g. 'CNN'.")
+@click.option("--url", help="Where it was published: an http(s) URL (one file only).")
+@click.option("--published", help="When it was published: YYYY-MM-DD.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def add(project: Path, slug: str | None, paths: tuple[Path, ...]) -> None:
+def add(
+    project: Path, slug: str | None, title: str | None, outlet: str | None, url: str | None, published: str | None,
+    paths: tuple[Path, ...],
+) -> None:
     """Copy article files into content/articles/ and write a sidecar of what they say.
 
-    Prints what is left to fill in by hand.
+    \b
+    The sidecar gets the headline, outlet, date and authors the file states (a
+    date only from the page's metadata, a dateline or a "Published …" line, never
+    from a date in the story); the options override them. Prints what was read
+    from the text for you to check, and what is left to fill in by hand.
     """
     from generator.add import add_articles
 
     root = project.resolve()
-    for a in add_articles(root, list(paths), slug):
+    given = {"title": title, "outlet": outlet, "url": url, "published": published}
+    for a in add_articles(root, list(paths), slug, given):
         click.echo(f"added {a.article.relative_to(root)} with {a.sidecar.relative_to(root)}")
+        if a.guessed:
+            click.echo(f"  read from the text, check: {'; '.join(a.guessed)}")
         if a.missing:
             click.echo(f"  left to fill in: {', '.join(a.missing)}")
 
