@@ -18,7 +18,7 @@ DOCS_DIR = Path("build") / "docs"
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC_FILES = ("assets/briefing.css", "assets/pagefind-init.js")
 THEME_DIR = Path("build") / "theme"
-THEME_FILES = ("partials/search.html", "partials/header.html")
+THEME_FILES = ("main.html", "partials/search.html", "partials/header.html")
 # With `search: auto`, Pagefind from this many articles on. Material's search makes each reader
 # download the whole index before the first result: measured on the synthetic corpus of
 # bench/scale.py, about 1 KB gzipped per article, so 250 articles already cost a reader 250 KB,

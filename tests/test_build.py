@@ -108,6 +108,22 @@ def test_hostile_text_renders_literally(built_corpus):
     assert "--8&lt;--" in text
 
 
+def test_every_page_links_the_feed_for_feed_readers(built_corpus):
+    root, _ = built_corpus
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 10
+    feed_link = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]+)">')
+    for html in pages:
+        links = feed_link.findall(html.read_text())
+        assert len(links) == 1, html
+        title, href = links[0]
+        assert title == "Harbour Town briefing: what's new"
+        if html.name == "404.html":  # served at any address: its links start at the site's root
+            assert href == "/feed.xml"
+            continue
+        assert (html.parent / href).resolve() == (root / "site/feed.xml").resolve(), (html, href)
+
+
 def test_site_loads_nothing_from_other_hosts(built_corpus):
     root, _ = built_corpus
     for html in (root / "site").rglob("*.html"):
