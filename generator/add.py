@@ -5,7 +5,6 @@ Everything is read and checked before anything is written; existing files are ne
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import schema
+from generator.dates import parse_written
 from generator.errors import Diagnostics, Problem
 from generator.load import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
 from generator.model import ReadResult
@@ -28,15 +28,6 @@ _OUTLET_TRAILER = re.compile(r"^for more (?P<outlet>[A-Z][\w&.' -]{1,30}?) news\
 # ("Published 10 October 2025", "Updated: Oct 10, 2025 3:04 PM") or a dateline (a line that is a date,
 # or "CAIRO, Oct. 10, 2025 (Reuters) —"). A date in a sentence ("its attack on October 7, 2023") is
 # an event, never the article's date.
-_MONTH_NUMBERS = {name[:3].lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH = r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
-DATE_FORMS = (
-    rf"{_WEEKDAY}?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
-    rf"{_WEEKDAY}?\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
-    r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b",
-)
-_DATES = [re.compile(f, re.I) for f in DATE_FORMS]
 _TIME = re.compile(
     r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?)?(?=\W|$)", re.I
 )
@@ -68,26 +59,9 @@ class Inferred:
     guessed: dict  # key -> (line, the line's text)
 
 
-def parse_date(text: str) -> tuple[dt.date, re.Match] | None:
-    """The first written-out date in text ("Oct. 10, 2025", "10 October 2025", "2025-10-10")."""
-    found = []
-    for pattern in _DATES:
-        for m in pattern.finditer(text):
-            month = m.group("month")
-            number = int(month) if month.isdigit() else _MONTH_NUMBERS[month[:3].lower()]
-            try:
-                found.append((m.start(), dt.date(int(m.group("year")), number, int(m.group("day"))), m))
-            except ValueError:
-                continue
-    if not found:
-        return None
-    _, date, m = min(found, key=lambda f: f[0])
-    return date, m
-
-
 def _dateline_date(line: str) -> dt.date | None:
     """The date of a line that is only a date (and a time, a weekday, a word or two)."""
-    parsed = parse_date(line)
+    parsed = parse_written(line)
     if parsed is None:
         return None
     date, m = parsed
@@ -108,7 +82,7 @@ def publication_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] |
         if len(line.split()) > 25:
             continue
         label = PUBLICATION_LABEL.search(line)
-        parsed = parse_date(line[label.end() :]) if label else None
+        parsed = parse_written(line[label.end() :]) if label else None
         if label and parsed:
             rank = 0 if re.search(r"published|posted", label.group("label"), re.I) else 1
             labelled.append((rank, number, parsed[0], line))

@@ -7,12 +7,14 @@ people.yml, relations between articles from the sidecars. Nothing here writes fi
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from generator.chart import coverage_svg
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
+from generator.extract.patterns import NOT_PERSON_WORDS
 from generator.extract.text_stats import content_words, cosine, tfidf_vectors
 from generator.load import slugify
 from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
@@ -184,7 +186,8 @@ def curate(
     """
     diag = diag or Diagnostics(root=content.root)
     canonical = _people_lookup(content.people)
-    policy = Policy(content.config.publish, frozenset(canonical))
+    written = tuple((key, p.name) for p in content.people for key in (p.name, *p.aliases))
+    policy = Policy(content.config.publish, frozenset(canonical), written)
     curations = {c.slug: c for c in content.curations}
     curation_warnings(content.curations, {a.slug for a in content.articles}, diag)
     by_slug = {a.slug: a for a in content.articles}
@@ -228,7 +231,7 @@ def curate(
         ),
         questions=questions,
         featured=featured_quotes(articles),
-        suggestions=suggest_people(people),
+        suggestions=suggest_people(people, content.people, tuple(a.text for a in content.articles)),
         topics=topic_briefings(tagger, articles, clusters, questions),
         timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
         outlets=outlets(articles),
@@ -404,13 +407,29 @@ def speakers(articles: list[ArticleBriefing], people: tuple[Person, ...]) -> tup
     return tuple(out)
 
 
-def suggest_people(people: tuple[SpeakerBriefing, ...]) -> tuple[PersonSuggestion, ...]:
-    """Entries for people.yml: every named speaker it does not list yet, most quoted first."""
-    out = [
-        PersonSuggestion(p.name, (p.name.split()[-1],) if " " in p.name else (), p.role, len(p.quotes))
-        for p in people
-        if not p.known
-    ]
+def suggest_people(
+    people: tuple[SpeakerBriefing, ...], known: tuple[Person, ...] = (), texts: tuple[str, ...] = ()
+) -> tuple[PersonSuggestion, ...]:
+    """Entries for people.yml: every named speaker it does not list yet, most quoted first.
+
+    The alias offered is the surname, and only when it can mean nobody else: never an ordinary word
+    (one the articles also write in lowercase, or an institution's word such as "House" or "Times")
+    nor a name two people share ("Ahmed")."""
+    ordinary = {w for t in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)} | NOT_PERSON_WORDS
+    # The words of each person's names, once per person: a word two people use is nobody's alias.
+    listed = {p.name for p in known}
+    persons = [{p.name} for p in people if " " in p.name and p.name not in listed]
+    persons += [{person.name, *person.aliases} for person in known]
+    uses = Counter(w.casefold() for names in persons for w in {w for n in names for w in n.split()})
+
+    def alias(name: str) -> tuple[str, ...]:
+        words = name.split()
+        last = words[-1] if len(words) > 1 else ""
+        if len(last) < 3 or not last[:1].isupper() or last.casefold() in ordinary or uses[last.casefold()] > 1:
+            return ()
+        return (last,)
+
+    out = [PersonSuggestion(p.name, alias(p.name), p.role, len(p.quotes)) for p in people if not p.known]
     return tuple(sorted(out, key=lambda s: (-s.quotes, s.name)))
 
 

@@ -15,6 +15,7 @@ The file is never dumped whole: even a round-trip dump re-indents and re-wraps w
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
 from dataclasses import dataclass, replace
@@ -376,6 +377,7 @@ class Policy:
 
     publish: str = "all"  # "all" or "approved"
     known_speakers: frozenset[str] = frozenset()  # lowercased names and aliases from people.yml
+    canonical: tuple[tuple[str, str], ...] = ()  # (name or alias as written, the person's name) from people.yml
 
 
 def publish(
@@ -452,8 +454,13 @@ def _check_speaker(ci: CuratedItem, m: Quote | None, policy: Policy, curation: C
     machine_speaker = m.speaker if m else ci.original_speaker
     if _same(ci.speaker, machine_speaker) or ci.speaker.lower() in policy.known_speakers:
         return
+    hint = ""
+    names = dict((written.casefold(), name) for written, name in policy.canonical)
+    close = difflib.get_close_matches(ci.speaker.casefold(), list(names), n=1, cutoff=0.75)
+    if close:
+        hint = f"did you mean {names[close[0]]!r}? If not, "
     diag.warn(curation.path, ci.speaker_line or ci.line,
-              f"speaker {ci.speaker!r} is not in content/people.yml; add the person (or an alias) there")
+              f"speaker {ci.speaker!r} is not in content/people.yml; {hint}add the person (or an alias) there")
 
 
 def curation_warnings(curations: tuple[Curation, ...], slugs: set[str], diag: Diagnostics) -> None:

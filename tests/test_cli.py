@@ -25,7 +25,7 @@ def test_check_reports_every_error_without_traceback(make_project, monkeypatch):
     result = run_cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "content/articles/a.yml:1: published: expected a date as YYYY-MM-DD, got '13/05/2024'",
+        "content/articles/a.yml:1: published: 13/05/2024: write 2024-05-13",
         "content/briefing.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'",
         "briefing: stopped with 2 problem(s)",
     ]
@@ -199,7 +199,7 @@ def test_add_options_set_the_metadata(make_project, tmp_path, monkeypatch):
         assert expected in sidecar
     bad = run_cli("add", "--published", "13/10/2025", "--url", "ftp://x", str(src))
     assert bad.exit_code == 1
-    assert "briefing add: --published: expected a date as YYYY-MM-DD" in bad.stderr
+    assert "briefing add: --published: 13/10/2025: write 2025-10-13" in bad.stderr
     assert "briefing add: --url: expected an http:// or https:// URL" in bad.stderr
     two = run_cli("add", "--title", "One title", str(src), str(src))
     assert two.exit_code == 1 and "--title names one article; give one file with it" in two.stderr
