@@ -136,7 +136,8 @@ def curate(project: Path) -> None:
     s = r.stats
     click.echo(
         f"{len(r.created)} created, {len(r.updated)} merged, {r.unchanged} unchanged: "
-        f"{s.added} new suggestion(s), {s.stale} marked stale, {s.revived} no longer stale, "
+        f"{s.added} new suggestion(s), {s.fuzzy} carried to an edited sentence (fuzzy), "
+        f"{s.stale} marked stale, {s.revived} no longer stale, "
         f"{s.originals} edit(s) given their original"
     )
 

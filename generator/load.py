@@ -249,7 +249,7 @@ def load_curation(path: Path, content: Path, diag: Diagnostics) -> Curation | No
                     speaker_given=section == "quotes" and isinstance(raw, dict) and "speaker" in raw,
                     speaker_line=doc.line(where + ("speaker",)),
                     kind=v["kind"], pinned=v["pinned"], featured=v["featured"] and section == "quotes",  # type: ignore[arg-type]
-                    stale=v["stale"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
+                    stale=v["stale"], fuzzy=v["fuzzy"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
                     notes=v["notes"],  # type: ignore[arg-type]
                 )
             )

@@ -245,6 +245,7 @@ class CuratedItem:
     pinned: bool = False
     featured: bool = False
     stale: bool = False  # set by `briefing curate` when the source sentence disappeared
+    fuzzy: bool | None = None  # `briefing curate` sets it true when the source sentence was edited a little
     original: str | None = None
     original_speaker: str | None = None
     notes: str | None = None

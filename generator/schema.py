@@ -311,6 +311,7 @@ CURATED_ITEM = {
     "pinned": Field(boolean, default=False),
     "featured": Field(boolean, default=False),
     "stale": Field(boolean, default=False),
+    "fuzzy": Field(boolean, default=None),
     "original": Field(text(4000)),
     "original_speaker": Field(optional_text(120)),
     "notes": Field(text(4000)),
