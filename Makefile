@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/quotes.py --kinds
 	$(BIN)/python bench/keypoints.py --baseline
+	$(BIN)/python bench/cleaning.py
 
 # Fit the shipped models (generator/extract/models/*.json) from the training splits under ../shared/bench/.
 # Deterministic: the same data gives byte-identical model files.
