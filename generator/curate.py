@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.chart import coverage_svg
+from generator.chart import coverage_legend, coverage_svg, coverage_table
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
@@ -142,7 +142,9 @@ class Briefing:
     topics: tuple[TopicBriefing, ...] = ()
     timeline: tuple[Event, ...] = ()
     outlets: tuple[OutletBriefing, ...] = ()
-    coverage: str = ""  # the inline SVG chart of articles per day by outlet
+    coverage: str = ""  # the inline SVG chart of articles per day, week or month by outlet
+    coverage_legend: str = ""  # its legend, an HTML list
+    coverage_table: str = ""  # its counts, an HTML table
     warnings: tuple[Problem, ...] = ()
 
     def person_page(self, name: str | None) -> str | None:
@@ -236,6 +238,8 @@ def curate(
         timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
         outlets=outlets(articles),
         coverage=coverage_svg([ab.article for ab in articles]),
+        coverage_legend=coverage_legend([ab.article for ab in articles]),
+        coverage_table=coverage_table([ab.article for ab in articles]),
         warnings=tuple(warnings),
     )
 
