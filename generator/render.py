@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from generator.curate import Briefing
 from generator.whats_new import History, days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
+BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC_FILES = ("assets/briefing.css", "assets/pagefind-init.js")
 THEME_DIR = Path("build") / "theme"
@@ -85,10 +87,13 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render(briefing: Briefing, env: jinja2.Environment, history: History) -> list[Page]:
-    """Render every page of the site from the curated briefing and the build history."""
+def render(briefing: Briefing, env: jinja2.Environment, history: History, today: dt.date | None = None) -> list[Page]:
+    """Render every page of the site from the curated briefing and the build history.
+
+    brief.html, the printable one-page brief, is a static file MkDocs copies into site/ as it is."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
+        Page(BRIEF, env.get_template("brief.html.j2").render(today=today or dt.date.today(), **common)),
         Page(
             "whats-new.md",
             env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common),

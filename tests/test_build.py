@@ -124,6 +124,40 @@ def test_every_page_links_the_feed_for_feed_readers(built_corpus):
         assert (html.parent / href).resolve() == (root / "site/feed.xml").resolve(), (html, href)
 
 
+def test_the_brief_is_self_contained_escaped_and_links_into_the_site(built_corpus, monkeypatch):
+    from generator.curate import curate
+    from generator.escape import html_text as esc
+    from generator.load import load
+    from generator.pipeline import extract_all
+
+    root, _ = built_corpus
+    brief = root / "site/brief.html"
+    page = scan(brief)
+    assert page.loads == [] and page.inline_scripts == [] and page.handlers == [] and page.bad_links == []
+    text = brief.read_text(encoding="utf-8")
+    assert "<script" not in text and "<style>" in text and "@media print" in text
+    monkeypatch.chdir(root)
+    content = load(root)
+    b = curate(content, extract_all(content))
+    for c in b.clusters:  # every published key point across articles, with its sources
+        assert esc(c.best.item.text) in text
+    for person in b.speakers:  # every quote of a named speaker, under the speaker
+        section = text.split(f">{esc(person.name)}</a>", 1)[1]
+        for s in person.quotes:
+            assert esc(s.item.text) in section
+    for q in b.questions:
+        assert (esc(q.question) in text) == (q.status == "open")
+    assert "<script>alert" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text  # hostile names stay text
+    for href in re.findall(r'href="([^"]+)"', text):  # every link leads to a page and sentence of the site
+        assert not re.match(r"[a-z]+:|//", href), href
+        path, _, anchor = href.partition("#")
+        target = root / "site" / path
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), href
+        if anchor:
+            assert anchor in scan(target).ids, href
+
+
 def test_site_loads_nothing_from_other_hosts(built_corpus):
     root, _ = built_corpus
     for html in (root / "site").rglob("*.html"):
