@@ -153,6 +153,33 @@ def serve(project: Path, dev_addr: str) -> None:
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--title", help="The site's title (asked when not given; the folder's name by default).")
+@click.option("--topic", help="The story the briefing follows (asked when not given).")
+def new(directory: Path, title: str | None, topic: str | None) -> None:
+    """Create a new briefing project in DIRECTORY (a new or empty folder).
+
+    \b
+    It gets content/briefing.yml with the title and topic, an empty
+    content/articles/, a README and a .gitignore. Then:
+      cd DIRECTORY && briefing add ARTICLE && briefing build
+    """
+    from generator.new import new_project
+
+    interactive = sys.stdin.isatty()
+    default_title = " ".join(directory.resolve().name.replace("-", " ").replace("_", " ").split()).capitalize() or "Briefing"
+    if title is None:
+        title = click.prompt("Title of the briefing", default=default_title) if interactive else default_title
+    if topic is None:
+        topic = click.prompt("Topic (the story it follows)", default="", show_default=False) if interactive else ""
+    made = new_project(directory, title, topic)
+    click.echo(f"created a briefing project in {directory}:")
+    for rel in made.created:
+        click.echo(f"  {rel}")
+    click.echo(f"next: cd {directory} && briefing add ARTICLE && briefing build")
+
+
+@cli.command()
 @project_option
 @click.option("--slug", help="The slug to file the article under (one file only).")
 @click.option("--title", help="The article's headline (one file only); also makes its slug.")

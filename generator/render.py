@@ -17,7 +17,17 @@ from generator.whats_new import History, days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
 BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def bundled_templates() -> Path:
+    """The templates briefing ships: generator/templates/ in an installed wheel, the top-level
+    templates/ folder in a checkout (an editable install)."""
+    package = Path(__file__).resolve().parent
+    inside = package / "templates"
+    return inside if inside.is_dir() else package.parent / "templates"
+
+
+PACKAGE_TEMPLATES = bundled_templates()
 STATIC_FILES = ("assets/briefing.css", "assets/pagefind-init.js")
 THEME_DIR = Path("build") / "theme"
 THEME_FILES = ("main.html", "partials/search.html", "partials/header.html")

@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import run_briefing, run_cli, tree_digest
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["generate"], ["check"], ["serve"], ["add"], ["extract"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["generate"], ["check"], ["serve"], ["add"], ["extract"], ["new"]])
 def test_help_everywhere(command):
     result = run_cli(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.stdout
