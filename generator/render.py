@@ -17,6 +17,8 @@ from generator.whats_new import History, days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
 BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
+# What the brief holds at most, so that it stays a brief on a large site; the rest is a link away.
+BRIEF_LIMITS = {"key_points": 50, "speakers": 30, "quotes_per_speaker": 5, "unnamed": 10, "questions": 50}
 
 
 def bundled_templates() -> Path:
@@ -103,7 +105,8 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History, today:
     brief.html, the printable one-page brief, is a static file MkDocs copies into site/ as it is."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
-        Page(BRIEF, env.get_template("brief.html.j2").render(today=today or dt.date.today(), **common)),
+        Page(BRIEF, env.get_template("brief.html.j2").render(today=today or dt.date.today(), limits=BRIEF_LIMITS,
+                                                             speakers=brief_speakers(briefing), **common)),
         Page(
             "whats-new.md",
             env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common),
@@ -139,6 +142,12 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History, today:
     for name in STATIC_FILES:
         pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
     return pages
+
+
+def brief_speakers(briefing: Briefing) -> list:
+    """The brief's speakers: the most quoted, BRIEF_LIMITS["speakers"] at most, in the site's order."""
+    chosen = {id(p) for p in sorted(briefing.speakers, key=lambda p: -len(p.quotes))[: BRIEF_LIMITS["speakers"]]}
+    return [p for p in briefing.speakers if id(p) in chosen]
 
 
 def search_engine(search: str, articles: int) -> str:

@@ -158,6 +158,26 @@ def test_the_brief_is_self_contained_escaped_and_links_into_the_site(built_corpu
             assert anchor in scan(target).ids, href
 
 
+def test_the_brief_of_a_large_briefing_stays_brief(tmp_path, monkeypatch):
+    from bench.synthetic import write_project
+    from generator.render import BRIEF_LIMITS
+
+    root = tmp_path / "large"
+    write_project(root, 150)
+    monkeypatch.chdir(root)
+    result = run(root, build=False)
+    text = (root / "build/docs/brief.html").read_text(encoding="utf-8")
+    b = result.briefing
+    assert len(b.clusters) > BRIEF_LIMITS["key_points"] and len(b.speakers) > BRIEF_LIMITS["speakers"]
+    key_points = text.split("<h2>Key points across articles</h2>")[1].split("<h2>")[0]
+    assert key_points.count("<li>") == BRIEF_LIMITS["key_points"]
+    assert f"{len(b.clusters) - BRIEF_LIMITS['key_points']} more key points on the site" in key_points
+    quotes = text.split("<h2>Quotes</h2>")[1].split("<h2>")[0]
+    assert quotes.count("<h3>") <= BRIEF_LIMITS["speakers"] + 1  # and the unnamed sources
+    assert "more people quoted on the site" in quotes
+    assert len(text) < 400_000
+
+
 def test_site_loads_nothing_from_other_hosts(built_corpus):
     root, _ = built_corpus
     for html in (root / "site").rglob("*.html"):
