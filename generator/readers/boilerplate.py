@@ -2,7 +2,9 @@
 
 Every pattern is matched against one whole stripped line, case-insensitively. A line is body unless
 a pattern claims it; the patterns are kept narrow so that no body line is lost (datelines, bylines,
-timestamps and subheads are body).
+timestamps, subheads and the story's own source line are body). Photo captions are told by their
+form (a credit closing the line, a dated scene without past tense or speech, the same caption printed
+twice); a few rules read neighbouring lines (a related-stories block, an author box, a donation box).
 """
 
 from __future__ import annotations
