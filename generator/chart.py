@@ -39,6 +39,8 @@ class Coverage:
     counts: dict[tuple[int, str], int]  # (period index, outlet) -> articles
     by_outlet: tuple[tuple[str, int], ...]  # every outlet and its dated articles, most first
     dated: int
+    first: dt.date  # the earliest and latest publication dates
+    last: dt.date
 
     def colour(self, outlet: str) -> str:
         """The outlet's colour."""
@@ -91,7 +93,7 @@ def coverage(articles: list[Article]) -> Coverage | None:
     for a in dated:
         counts[(index[_start(unit, a.published)], a.source if a.source in shown else OTHER)] += 1  # type: ignore[arg-type]
     outlets = tuple(shown) + ((OTHER,) if len(shown) < len(names) else ())
-    return Coverage(unit, tuple(periods), outlets, dict(counts), tuple(by_outlet), len(dated))
+    return Coverage(unit, tuple(periods), outlets, dict(counts), tuple(by_outlet), len(dated), first, last)  # type: ignore[arg-type]
 
 
 def _axis_labels(cov: Coverage, x_of) -> list[tuple[float, str]]:
@@ -117,9 +119,9 @@ def _axis_labels(cov: Coverage, x_of) -> list[tuple[float, str]]:
     return labels
 
 
-def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
+def coverage_svg(articles: list[Article] | Coverage | None, chart_id: str = "coverage") -> str:
     """An SVG of how many articles each outlet published per period; '' when none is dated."""
-    cov = coverage(articles)
+    cov = articles if isinstance(articles, Coverage | None) else coverage(articles)
     if cov is None:
         return ""
     e = html_text  # also escapes braces: no template syntax from content/ reaches the page
@@ -128,13 +130,12 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
     bar_w = min(slot * 0.8, 36.0)
     peak = max(cov.total(i) for i in range(len(cov.periods)))
     busiest = cov.periods[next(i for i in range(len(cov.periods)) if cov.total(i) == peak)]
-    dates = [a.published for a in articles if a.published]
     first = cov.periods[0]
     n_out = len(cov.by_outlet)
     when = period_label(MONTH, busiest) if cov.unit == MONTH else f"the {cov.unit} of {_label(busiest)}"
     description = (
         f"{cov.dated} dated article{'s' if cov.dated != 1 else ''} from {n_out} outlet{'s' if n_out != 1 else ''}, "
-        f"{_label(min(dates))} to {_label(max(dates))}, counted per {cov.unit}. Most in {when}: {peak}. "
+        f"{_label(cov.first)} to {_label(cov.last)}, counted per {cov.unit}. Most in {when}: {peak}. "
         + "; ".join(f"{o}: {n}" for o, n in cov.by_outlet)
         + "."
     )
@@ -183,9 +184,9 @@ def coverage_svg(articles: list[Article], chart_id: str = "coverage") -> str:
     return "".join(out)
 
 
-def coverage_legend(articles: list[Article]) -> str:
+def coverage_legend(articles: list[Article] | Coverage | None) -> str:
     """The chart's legend as an HTML list: a colour swatch and each outlet's name at text size."""
-    cov = coverage(articles)
+    cov = articles if isinstance(articles, Coverage | None) else coverage(articles)
     if cov is None:
         return ""
     items = "".join(
@@ -196,9 +197,9 @@ def coverage_legend(articles: list[Article]) -> str:
     return f'<ul class="briefing-legend" aria-label="Outlets in the chart">{items}</ul>'
 
 
-def coverage_table(articles: list[Article]) -> str:
+def coverage_table(articles: list[Article] | Coverage | None) -> str:
     """The chart's counts as an HTML table: a row per period with articles, a column per outlet."""
-    cov = coverage(articles)
+    cov = articles if isinstance(articles, Coverage | None) else coverage(articles)
     if cov is None:
         return ""
     e = html_text

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.chart import coverage_legend, coverage_svg, coverage_table
+from generator.chart import coverage, coverage_legend, coverage_svg, coverage_table
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.errors import Diagnostics, Problem
@@ -223,6 +223,7 @@ def curate(
         tagger,
         str(content.root / "content" / "questions.yml"),
     )
+    chart = coverage([ab.article for ab in articles])
     return Briefing(
         content=content,
         articles=tuple(articles),
@@ -237,9 +238,9 @@ def curate(
         topics=topic_briefings(tagger, articles, clusters, questions),
         timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
         outlets=outlets(articles),
-        coverage=coverage_svg([ab.article for ab in articles]),
-        coverage_legend=coverage_legend([ab.article for ab in articles]),
-        coverage_table=coverage_table([ab.article for ab in articles]),
+        coverage=coverage_svg(chart),
+        coverage_legend=coverage_legend(chart),
+        coverage_table=coverage_table(chart),
         warnings=tuple(warnings),
     )
 

@@ -38,6 +38,7 @@ PAST_WORDS = frozenset({
 NOT_PAST = frozenset({"indeed", "need", "speed", "proceed", "exceed", "succeed", "hundred", "sacred", "naked", "wicked",
                       "kindred", "breed", "greed", "shed", "embed", "bleed", "unarmed", "armed", "red", "bed"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"})
+_NOT_BEFORE_PAST = DETERMINERS | BE_PRESENT  # "the planned talks", "is scheduled": no past tense
 _WORD = re.compile(r"[A-Za-z]+")
 _CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -142,7 +143,7 @@ def _cue(words: list[str], k: int) -> str | None:
         return FUTURE  # "is due", "are expected to", "is meeting"
     if w in SCHEDULING_VERBS:
         return FUTURE  # a timetable in the present: "the festival begins on Monday"
-    if w in PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in NOT_PAST and prev not in DETERMINERS | BE_PRESENT):
+    if w in PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in NOT_PAST and prev not in _NOT_BEFORE_PAST):
         return PAST
     return None
 
