@@ -73,7 +73,10 @@ def new_project(root: Path, title: str, topic: str = "") -> NewProject:
         "README.md": README.format(title=title, about=about),
         ".gitignore": GITIGNORE,
     }
-    (root / CONTENT_DIR / ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
-    for rel, text in files.items():
-        (root / rel).write_text(text, encoding="utf-8")
+    try:
+        (root / CONTENT_DIR / ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
+        for rel, text in files.items():
+            (root / rel).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise BriefingError(Problem(str(root), None, f"cannot be written: {exc.strerror}")) from None
     return NewProject(root, (f"{CONTENT_DIR}/{BRIEFING_FILE}", f"{CONTENT_DIR}/{ARTICLES_DIR}/", "README.md", ".gitignore"))
