@@ -12,75 +12,164 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import schema
+from generator.dates import parse_written
 from generator.errors import Diagnostics, Problem
 from generator.load import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
 from generator.model import ReadResult
 from generator.readers import READERS, ReaderError
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "authors", "tags")
+# What `briefing add --title/--outlet/--url/--published` may set, each checked like the sidecar key.
+GIVEN_KEYS = ("title", "outlet", "url", "published")
 _OUTLET_TRAILER = re.compile(r"^for more (?P<outlet>[A-Z][\w&.' -]{1,30}?) news\b", re.I)
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_LINE = re.compile(
-    rf"\b(?:published|updated|posted)?\b[^\n]{{0,40}}?\b(?P<month>{_MONTHS})\.? (?P<day>\d{{1,2}}),? (?P<year>20\d\d)\b",
-    re.I,
+
+# A publication date is taken only from where a page states it: its metadata, a publication line
+# ("Published 10 October 2025", "Updated: Oct 10, 2025 3:04 PM") or a dateline (a line that is a date,
+# or "CAIRO, Oct. 10, 2025 (Reuters) —"). A date in a sentence ("its attack on October 7, 2023") is
+# an event, never the article's date.
+_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*(?:[A-Z]{2,4}|GMT|UTC)(?:[+-]\d{1,2}(?::?\d\d)?)?)?(?=\W|$)", re.I
 )
+PUBLICATION_LABEL = re.compile(
+    r"(?:^|[|·•—–]\s*)(?P<label>(?:first\s+|originally\s+)?(?:published|posted)|(?:last\s+)?(?:updated|modified))"
+    r"(?:\s+on)?\s*:?", re.I
+)
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+(?:,\s*[A-Z][A-Za-z .'’-]+)?,\s*(?P<date>.{6,40}?)\s*(?:\([\w .]+\)\s*)?[—–-]\s")
+MAX_DATELINE_WORDS = 4  # words left on a dateline once its date and time are taken away ("Flash Brief")
+DATELINE_LINES = 10  # a dateline stands near the top
 
 
 @dataclass(frozen=True, slots=True)
 class Added:
-    """One article added: where it went and what is left for a person to fill in."""
+    """One article added: where it went, what was guessed from its text and what is left to fill in."""
 
     source: Path
     article: Path
     sidecar: Path
     missing: tuple[str, ...]
+    guessed: tuple[str, ...] = ()  # "published 2025-10-10 (line 3: …)": read from the text, for a person to check
 
 
-def infer_meta(result: ReadResult) -> dict:
-    """Metadata the file itself gives: reader metadata, an outlet trailer, a dateline with a date."""
-    meta = dict(result.meta)
-    for _, _, text in result.removed:
+@dataclass(frozen=True, slots=True)
+class Inferred:
+    """Metadata a file gives, and for each value read from its text rather than its metadata, where."""
+
+    meta: dict
+    guessed: dict  # key -> (line, the line's text)
+
+
+def _dateline_date(line: str) -> dt.date | None:
+    """The date of a line that is only a date (and a time, a weekday, a word or two)."""
+    parsed = parse_written(line)
+    if parsed is None:
+        return None
+    date, m = parsed
+    rest = _TIME.sub(" ", line[: m.start()] + " " + line[m.end() :])
+    if len(re.findall(r"[^\W\d_]+", rest)) <= MAX_DATELINE_WORDS and not re.search(r"[.!?]\s*$", rest.strip()):
+        return date
+    wire = WIRE_DATELINE.match(line)
+    if wire and m.start() >= wire.start("date") and m.end() <= wire.end("date") + 1:
+        return date
+    return None
+
+
+def publication_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] | None:
+    """The date a page states it was published: a labelled publication line (published or posted
+    before updated), else a dateline near the top; with its line number and text."""
+    labelled = []
+    for number, line in lines:
+        if len(line.split()) > 25:
+            continue
+        label = PUBLICATION_LABEL.search(line)
+        parsed = parse_written(line[label.end() :]) if label else None
+        if label and parsed:
+            rank = 0 if re.search(r"published|posted", label.group("label"), re.I) else 1
+            labelled.append((rank, number, parsed[0], line))
+    if labelled:
+        _, number, date, line = min(labelled, key=lambda x: (x[0], x[1]))
+        return date, number, line
+    for number, line in lines[:DATELINE_LINES]:
+        date = _dateline_date(line) if len(line.split()) <= 25 or WIRE_DATELINE.match(line) else None
+        if date:
+            return date, number, line
+    return None
+
+
+def infer_meta(result: ReadResult) -> Inferred:
+    """Metadata the file itself gives: reader metadata, an outlet trailer, a stated publication date."""
+    meta, guessed = dict(result.meta), {}
+    for number, _, text in result.removed:
         m = _OUTLET_TRAILER.match(text)
         if m and "outlet" not in meta:
             meta["outlet"] = m.group("outlet").strip()
+            guessed["outlet"] = (number, text)
     if "published" not in meta:
-        for line in result.text.split("\n")[:6]:
-            m = _DATE_LINE.search(line)
-            if m:
-                month = _MONTHS.split("|").index(m.group("month").capitalize()) + 1
-                try:
-                    meta["published"] = dt.date(int(m.group("year")), month, int(m.group("day")))
-                except ValueError:
-                    continue
-                break
-    return meta
+        paragraphs = result.text.split("\n\n") if result.text else []
+        kept = list(zip(result.paragraph_lines, paragraphs, strict=False))
+        lines = sorted(kept + [(number, text) for number, _, text in result.removed], key=lambda x: x[0])
+        found = publication_date(lines)
+        if found:
+            meta["published"], number, line = found
+            guessed["published"] = (number, line)
+    return Inferred(meta, guessed)
 
 
-def sidecar_text(meta: dict) -> str:
-    """Write a sidecar: known values filled in, missing ones as commented prompts."""
+def _one_line(text: str, limit: int = 100) -> str:
+    text = "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def sidecar_text(meta: dict, guessed: dict | None = None) -> str:
+    """Write a sidecar: known values filled in, missing ones as commented prompts, guesses marked."""
+    guessed = guessed or {}
     lines = ["# Article metadata: edit freely. Missing values are commented out; fill them in."]
     for key in SIDECAR_KEYS:
         value = meta.get(key)
         if value in (None, (), []):
             hint = {"published": "YYYY-MM-DD", "authors": "[Name One, Name Two]", "tags": "[]"}.get(key, "")
             lines.append(f"# {key}: {hint}".rstrip())
-        elif isinstance(value, dt.date):
-            lines.append(f"{key}: {value.isoformat()}")
+            continue
+        if isinstance(value, dt.date):
+            line = f"{key}: {value.isoformat()}"
         elif isinstance(value, list | tuple):
-            lines.append(f"{key}: [{', '.join(json.dumps(v, ensure_ascii=False) for v in value)}]")
+            line = f"{key}: [{', '.join(json.dumps(v, ensure_ascii=False) for v in value)}]"
         else:
-            lines.append(f"{key}: {json.dumps(str(value), ensure_ascii=False)}")
+            line = f"{key}: {json.dumps(str(value), ensure_ascii=False)}"
+        if key in guessed:
+            number, text = guessed[key]
+            line += f"  # guessed from line {number} of the article: “{_one_line(text)}”; check it"
+        lines.append(line)
     return "\n".join(lines) + "\n"
 
 
-def add_articles(root: Path, sources: list[Path], slug: str | None = None) -> list[Added]:
-    """Copy each source into content/articles/ under a slug and write its sidecar."""
+def _given(values: dict, diag: Diagnostics) -> dict:
+    """The values given on the command line, each checked like the sidecar key it sets."""
+    out = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        try:
+            out[key] = schema.ARTICLE_META[key].check(value)
+        except schema.Invalid as exc:
+            diag.problems.append(Problem("briefing add", None, f"--{key}: {exc}"))
+    return out
+
+
+def add_articles(root: Path, sources: list[Path], slug: str | None = None, given: dict | None = None) -> list[Added]:
+    """Copy each source into content/articles/ under a slug and write its sidecar.
+
+    given holds the values of --title, --outlet, --url and --published: they win over what the file
+    says. A title or URL names one article, like a slug."""
     diag = Diagnostics(root=root)
     folder = root / CONTENT_DIR / ARTICLES_DIR
     config = load_config(root / CONTENT_DIR / "briefing.yml", diag) if (root / CONTENT_DIR / "briefing.yml").exists() else None
-    if slug and len(sources) != 1:
-        diag.problems.append(Problem("briefing add", None, "--slug names one article; give one file with it"))
-    plans: list[tuple[Path, Path, Path, dict]] = []
+    given = _given({k: v for k, v in (given or {}).items() if k in GIVEN_KEYS}, diag)
+    if len(sources) != 1:
+        for option, value in (("--slug", slug), ("--title", given.get("title")), ("--url", given.get("url"))):
+            if value:
+                diag.problems.append(Problem("briefing add", None, f"{option} names one article; give one file with it"))
+    plans: list[tuple[Path, Path, Path, Inferred]] = []
     taken = {p.stem for p in folder.glob("*")} if folder.is_dir() else set()
     for src in sources:
         suffix = src.suffix.lower()
@@ -98,7 +187,11 @@ def add_articles(root: Path, sources: list[Path], slug: str | None = None) -> li
         except OSError as exc:
             diag.error(src, None, f"cannot be read: {exc.strerror}")
             continue
-        meta = infer_meta(result)
+        inferred = infer_meta(result)
+        inferred.meta.update(given)
+        for key in given:
+            inferred.guessed.pop(key, None)
+        meta = inferred.meta
         base = slug or slugify(str(meta.get("title") or "")) or slugify(src.stem) or "article"
         if slug and slugify(slug, max_words=20) != slug:
             message = f"--slug {slug!r}: lowercase letters, digits and hyphens expected"
@@ -111,13 +204,22 @@ def add_articles(root: Path, sources: list[Path], slug: str | None = None) -> li
                 break
             chosen, n = f"{base}-{n}", n + 1
         taken.add(chosen)
-        plans.append((src, folder / f"{chosen}{'.html' if suffix == '.htm' else suffix}", folder / f"{chosen}.yml", meta))
+        plans.append((src, folder / f"{chosen}{'.html' if suffix == '.htm' else suffix}", folder / f"{chosen}.yml", inferred))
     diag.raise_if_errors()
     added = []
     folder.mkdir(parents=True, exist_ok=True)
-    for src, dest, sidecar, meta in plans:
+    for src, dest, sidecar, inferred in plans:
+        meta = inferred.meta
         shutil.copyfile(src, dest)
-        sidecar.write_text(sidecar_text(meta), encoding="utf-8")
+        sidecar.write_text(sidecar_text(meta, inferred.guessed), encoding="utf-8")
         missing = tuple(k for k in SIDECAR_KEYS if meta.get(k) in (None, (), []) and k != "tags")
-        added.append(Added(src, dest, sidecar, missing))
+        guessed = tuple(
+            f"{key} {_shown(meta[key])} (line {number}: “{_one_line(text, 60)}”)"
+            for key, (number, text) in sorted(inferred.guessed.items())
+        )
+        added.append(Added(src, dest, sidecar, missing, guessed))
     return added
+
+
+def _shown(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)

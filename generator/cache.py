@@ -151,6 +151,7 @@ class StoryPointCache:
             fields = (a.slug, a.title, a.text, a.published.isoformat() if a.published else "", a.outlet or "", a.copy_of or "")
             h.update("\0".join(fields).encode("utf-8", "surrogatepass") + b"\1")
             h.update(repr([(s.id, s.start, s.end, s.paragraph) for s in a.sentences]).encode() + b"\1")
+            h.update(repr(a.key_points).encode() + b"\1")
         for tag, pairs in (("first", first), ("never", never)):
             h.update(tag.encode() + repr(sorted(p for p in pairs if p[0] in slugs)).encode())
         return h.hexdigest()

@@ -136,7 +136,8 @@ def curate(project: Path) -> None:
     s = r.stats
     click.echo(
         f"{len(r.created)} created, {len(r.updated)} merged, {r.unchanged} unchanged: "
-        f"{s.added} new suggestion(s), {s.stale} marked stale, {s.revived} no longer stale, "
+        f"{s.added} new suggestion(s), {s.fuzzy} carried to an edited sentence (fuzzy), "
+        f"{s.stale} marked stale, {s.revived} no longer stale, "
         f"{s.originals} edit(s) given their original"
     )
 
@@ -152,19 +153,60 @@ def serve(project: Path, dev_addr: str) -> None:
 
 
 @cli.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--title", help="The site's title (asked when not given; the folder's name by default).")
+@click.option("--topic", help="The story the briefing follows (asked when not given).")
+def new(directory: Path, title: str | None, topic: str | None) -> None:
+    """Create a new briefing project in DIRECTORY (a new or empty folder).
+
+    \b
+    It gets content/briefing.yml with the title and topic, an empty
+    content/articles/, a README and a .gitignore. Then:
+      cd DIRECTORY && briefing add ARTICLE && briefing build
+    """
+    from generator.new import new_project
+
+    interactive = sys.stdin.isatty()
+    default_title = " ".join(directory.resolve().name.replace("-", " ").replace("_", " ").split()).capitalize() or "Briefing"
+    if title is None:
+        title = click.prompt("Title of the briefing", default=default_title) if interactive else default_title
+    if topic is None:
+        topic = click.prompt("Topic (the story it follows)", default="", show_default=False) if interactive else ""
+    made = new_project(directory, title, topic)
+    click.echo(f"created a briefing project in {directory}:")
+    for rel in made.created:
+        click.echo(f"  {rel}")
+    click.echo(f"next: cd {directory} && briefing add ARTICLE && briefing build")
+
+
+@cli.command()
 @project_option
 @click.option("--slug", help="The slug to file the article under (one file only).")
+@click.option("--title", help="The article's headline (one file only); also makes its slug.")
+@click.option("--outlet", help="Who published it, e.g. 'CNN'.")
+@click.option("--url", help="Where it was published: an http(s) URL (one file only).")
+@click.option("--published", help="When it was published: YYYY-MM-DD.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def add(project: Path, slug: str | None, paths: tuple[Path, ...]) -> None:
+def add(
+    project: Path, slug: str | None, title: str | None, outlet: str | None, url: str | None, published: str | None,
+    paths: tuple[Path, ...],
+) -> None:
     """Copy article files into content/articles/ and write a sidecar of what they say.
 
-    Prints what is left to fill in by hand.
+    \b
+    The sidecar gets the headline, outlet, date and authors the file states (a
+    date only from the page's metadata, a dateline or a "Published …" line, never
+    from a date in the story); the options override them. Prints what was read
+    from the text for you to check, and what is left to fill in by hand.
     """
     from generator.add import add_articles
 
     root = project.resolve()
-    for a in add_articles(root, list(paths), slug):
+    given = {"title": title, "outlet": outlet, "url": url, "published": published}
+    for a in add_articles(root, list(paths), slug, given):
         click.echo(f"added {a.article.relative_to(root)} with {a.sidecar.relative_to(root)}")
+        if a.guessed:
+            click.echo(f"  read from the text, check: {'; '.join(a.guessed)}")
         if a.missing:
             click.echo(f"  left to fill in: {', '.join(a.missing)}")
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from generator.chart import NO_OUTLET, coverage_svg
+from generator.chart import coverage, coverage_legend, coverage_svg, coverage_table
 from generator.curation import Policy, curation_warnings, publish, verbatim
 from generator.duplicates import Fingerprint, fingerprint, group_duplicates
 from generator.entities import Occurrence, canonical_names
 from generator.errors import Diagnostics, Problem
+from generator.extract.patterns import NOT_PERSON_WORDS
 from generator.load import slugify
-from generator.model import Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
+from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
 from generator.open_questions import QuestionBriefing, merge_questions
 from generator.stories import PointsFn, Source, StoryInput, stories
 from generator.timeline import Event, events
@@ -180,7 +182,9 @@ class Briefing:
     topics: tuple[TopicBriefing, ...] = ()
     timeline: tuple[Event, ...] = ()
     outlets: tuple[OutletBriefing, ...] = ()
-    coverage: str = ""  # the inline SVG chart of articles per day by outlet
+    coverage: str = ""  # the inline SVG chart of articles per day, week or month by outlet
+    coverage_legend: str = ""  # its legend, an HTML list
+    coverage_table: str = ""  # its counts, an HTML table
     warnings: tuple[Problem, ...] = ()
 
     def person_page(self, name: str | None) -> str | None:
@@ -215,7 +219,7 @@ class Briefing:
         return None
 
     def outlet_page(self, name: str | None) -> str | None:
-        """The page id of an outlet."""
+        """The page id of an outlet (an article's `source`)."""
         return next((o.slug for o in self.outlets if o.name == (name or NO_OUTLET)), None)
 
 
@@ -234,7 +238,8 @@ def curate(
     """
     diag = diag or Diagnostics(root=content.root)
     canonical = _people_lookup(content.people)
-    policy = Policy(content.config.publish, frozenset(canonical))
+    written = tuple((key, p.name) for p in content.people for key in (p.name, *p.aliases))
+    policy = Policy(content.config.publish, frozenset(canonical), written)
     curations = {c.slug: c for c in content.curations}
     curation_warnings(content.curations, {a.slug for a in content.articles}, diag)
     by_slug = {a.slug: a for a in content.articles}
@@ -273,6 +278,7 @@ def curate(
         str(content.root / "content" / "questions.yml"),
     )
     told = story_briefings(articles, content, policy, questions, tagger, story_points)
+    chart = coverage([ab.article for ab in articles])
     return Briefing(
         content=content,
         articles=tuple(articles),
@@ -284,11 +290,13 @@ def curate(
         ),
         questions=questions,
         featured=featured_quotes(articles),
-        suggestions=suggest_people(people),
+        suggestions=suggest_people(people, content.people, tuple(a.text for a in content.articles)),
         topics=topic_briefings(tagger, articles, told, questions),
         timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
         outlets=outlets(articles),
-        coverage=coverage_svg([ab.article for ab in articles]),
+        coverage=coverage_svg(chart),
+        coverage_legend=coverage_legend(chart),
+        coverage_table=coverage_table(chart),
         warnings=tuple(warnings),
     )
 
@@ -323,7 +331,7 @@ def outlets(articles: list[ArticleBriefing]) -> tuple[OutletBriefing, ...]:
     """Articles grouped by outlet, outlets alphabetically, articles without one last."""
     groups: dict[str, list[ArticleBriefing]] = {}
     for ab in articles:
-        groups.setdefault(ab.article.outlet or "", []).append(ab)
+        groups.setdefault(ab.article.publisher or "", []).append(ab)
     out, used = [], set()
     for name in sorted(groups, key=lambda o: (o == "", o.casefold())):
         base = slugify(name or NO_OUTLET) or "outlet"
@@ -388,13 +396,29 @@ def speakers(
     return tuple(out)
 
 
-def suggest_people(people: tuple[SpeakerBriefing, ...]) -> tuple[PersonSuggestion, ...]:
-    """Entries for people.yml: every named speaker it does not list yet, most quoted first."""
-    out = [
-        PersonSuggestion(p.name, (p.name.split()[-1],) if " " in p.name else (), p.role, len(p.quotes))
-        for p in people
-        if not p.known
-    ]
+def suggest_people(
+    people: tuple[SpeakerBriefing, ...], known: tuple[Person, ...] = (), texts: tuple[str, ...] = ()
+) -> tuple[PersonSuggestion, ...]:
+    """Entries for people.yml: every named speaker it does not list yet, most quoted first.
+
+    The alias offered is the surname, and only when it can mean nobody else: never an ordinary word
+    (one the articles also write in lowercase, or an institution's word such as "House" or "Times")
+    nor a name two people share ("Ahmed")."""
+    ordinary = {w for t in texts for w in re.findall(r"\b[a-z][a-z'’-]+\b", t)} | NOT_PERSON_WORDS
+    # The words of each person's names, once per person: a word two people use is nobody's alias.
+    listed = {p.name for p in known}
+    persons = [{p.name} for p in people if " " in p.name and p.name not in listed]
+    persons += [{person.name, *person.aliases} for person in known]
+    uses = Counter(w.casefold() for names in persons for w in {w for n in names for w in n.split()})
+
+    def alias(name: str) -> tuple[str, ...]:
+        words = name.split()
+        last = words[-1] if len(words) > 1 else ""
+        if len(last) < 3 or not last[:1].isupper() or last.casefold() in ordinary or uses[last.casefold()] > 1:
+            return ()
+        return (last,)
+
+    out = [PersonSuggestion(p.name, alias(p.name), p.role, len(p.quotes)) for p in people if not p.known]
     return tuple(sorted(out, key=lambda s: (-s.quotes, s.name)))
 
 
@@ -425,7 +449,8 @@ def story_inputs(articles: list[ArticleBriefing]) -> list[StoryInput]:
     return [
         StoryInput(
             ab.article.slug, ab.article.title, ab.article.text, ab.extraction.sentences, ab.article.published,
-            ab.article.outlet, ab.copy_of[0].slug if ab.copy_of else None,
+            ab.article.publisher, ab.copy_of[0].slug if ab.copy_of else None,
+            tuple(k.sentence_id for k in ab.extraction.key_points),
         )
         for ab in articles
     ]

@@ -15,8 +15,10 @@ The file is never dumped whole: even a round-trip dump re-indents and re-wraps w
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import io
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -97,6 +99,96 @@ def suggestions(ex: Extraction) -> list[Suggestion]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Fuzzy carrying, as msgmerge does: an item whose sentence was edited a little follows it
+
+
+FUZZY_RATIO = 0.85  # difflib ratio from which an edited text is the same text with a small change
+FUZZY_LINE = (
+    "fuzzy: true  # its sentence was edited a little and is now {sentence}: check the item, then set this to false"
+)
+_FUZZY_MARK = re.compile(r"^fuzzy: true  # its sentence was edited a little and is now (s-[0-9a-f]{10}): ")
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """What the carrying needs of an item in a curation file."""
+
+    section: str
+    id: str
+    sentence: str
+    text: str
+    original: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Carry:
+    """Where a listed item whose sentence was edited now stands."""
+
+    sentence: str  # the edited sentence's id
+    machine_id: str | None  # the machine's own item there, which the listed one stands for
+
+
+def _ratio(a: str, b: str) -> float:
+    """difflib's similarity of two texts; 0 as soon as the cheap upper bounds fall short of FUZZY_RATIO."""
+    m = difflib.SequenceMatcher(None, _norm(a) or "", _norm(b) or "", autojunk=False)
+    if m.real_quick_ratio() < FUZZY_RATIO or m.quick_ratio() < FUZZY_RATIO:
+        return 0.0
+    return m.ratio()
+
+
+def carry_over(listed: list[Listed], items: list[Suggestion], sentences: dict[str, str]) -> dict[str, Carry]:
+    """The listed items whose sentence is gone but whose text lives on, a little changed, elsewhere.
+
+    A key point follows the sentence at least FUZZY_RATIO like its text (the machine's, when the
+    editor reworded it); a quote or a question follows the machine's item whose text is that like
+    it, or whose text is the very one the item's id was made from. Every target is taken once, best
+    match first; a sentence an item already cites is no target. Without a match an item is stale."""
+    present = {i.id for i in listed}
+    cited = {(i.section, i.sentence) for i in listed if i.sentence in sentences}
+    kp_ids = {s.sentence: s.id for s in items if s.section == "key_points"}
+    pairs = []
+    for item in listed:
+        if item.sentence in sentences:
+            continue
+        wordings = [w for w in (item.original, item.text) if w]
+        if item.section == "key_points":
+            targets = [(sid, kp_ids.get(sid), text) for sid, text in sentences.items()]
+        else:
+            targets = [(s.sentence, s.id, s.text) for s in items if s.section == item.section]
+        for sid, mid, text in targets:
+            if mid in present or (item.section != "quotes" and (item.section, sid) in cited):
+                continue
+            same_id = item.section != "key_points" and _hash(item.sentence, text) == item.id.split("-", 1)[1]
+            score = 1.0 if same_id else max((_ratio(w, text) for w in wordings), default=0.0)
+            if score >= FUZZY_RATIO:
+                pairs.append((-score, item.id, sid, mid or ""))
+    carries: dict[str, Carry] = {}
+    taken: set[tuple[str, str]] = set()
+    for _, iid, sid, mid in sorted(pairs):
+        if iid in carries or (sid, mid) in taken:
+            continue
+        carries[iid] = Carry(sid, mid or None)
+        taken.add((sid, mid))
+    return carries
+
+
+def covered(listed: list[Listed], items: list[Suggestion], carries: dict[str, Carry]) -> set[str]:
+    """The machine's items a curation file already stands for: listed by id, followed by a carried
+    item, or on a sentence an item cites (a key point; a quote or question of much the same text)."""
+    ids = {i.id for i in listed} | {c.machine_id for c in carries.values() if c.machine_id}
+    citing: dict[tuple[str, str], list[Listed]] = {}
+    for i in listed:
+        citing.setdefault((i.section, i.sentence), []).append(i)
+    for s in items:
+        for i in citing.get((s.section, s.sentence), ()) if s.id not in ids else ():
+            wordings = [w for w in (i.original, i.text) if w]
+            if s.section == "key_points" or max((_ratio(w, s.text) for w in wordings), default=0) >= FUZZY_RATIO:
+                ids.add(s.id)
+                break
+    return ids
+
+
+# ---------------------------------------------------------------------------------------------
 # Writing: new files, and merging into existing ones line by line
 
 
@@ -159,10 +251,11 @@ class MergeStats:
     stale: int = 0
     revived: int = 0
     originals: int = 0
+    fuzzy: int = 0  # items carried to an edited sentence
 
     def add(self, other: MergeStats) -> None:
         """Count another file's changes in."""
-        for f in ("added", "stale", "revived", "originals"):
+        for f in ("added", "stale", "revived", "originals", "fuzzy"):
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
 
@@ -214,8 +307,13 @@ def _same(a: object, b: object) -> bool:
     return _norm(a) == _norm(b)
 
 
-def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path | str = "") -> tuple[str, MergeStats]:
+def merge(
+    text: str, items: list[Suggestion], sentence_ids: set[str] | dict[str, str], path: Path | str = ""
+) -> tuple[str, MergeStats]:
     """Merge the machine's current suggestions into a curation file's text, changing no line in it.
+
+    sentence_ids are the article's sentences (a dict of their texts lets a key point follow an
+    edited sentence the machine no longer ranks).
 
     Raises BriefingError when a list is written in a way that cannot be appended to (flow style).
     """
@@ -234,9 +332,16 @@ def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path
     if not hasattr(doc, "lc"):
         raise BriefingError(Problem(str(path), 1, "expected a mapping with key_points:, quotes: and questions: lists"))
     machine = {s.id: s for s in items}
-    present = {
-        str(item.get("id")) for section in SECTIONS for item in (doc.get(section) or []) if isinstance(item, dict)
-    }
+    listed = [
+        Listed(section, str(item.get("id")), str(item.get("sentence")), str(item.get("text") or ""),
+               None if item.get("original") is None else str(item.get("original")))
+        for section in SECTIONS
+        for item in (doc.get(section) or [])
+        if isinstance(item, dict)
+    ]
+    texts = sentence_ids if isinstance(sentence_ids, dict) else {s.sentence: s.text for s in items if s.section == "key_points"}
+    carries = carry_over(listed, items, {**texts, **dict.fromkeys(set(sentence_ids) - set(texts), "")})
+    present = covered(listed, items, carries)
     key_lines = sorted(doc.lc.key(k)[0] for k in doc)
     problems = []
     for section in SECTIONS:
@@ -274,7 +379,7 @@ def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path
             start = seq.lc.item(i)[0]
             end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else boundary
             if isinstance(item, dict) and not item.fa.flow_style():
-                _mark(item, lines, splice, start, end, seq.lc.item(i)[1], machine, sentence_ids, stats)
+                _mark(item, lines, splice, start, end, seq.lc.item(i)[1], machine, set(sentence_ids), stats, carries)
         if new:
             last = seq.lc.item(len(seq) - 1)
             line = lines[last[0]]
@@ -287,12 +392,29 @@ def merge(text: str, items: list[Suggestion], sentence_ids: set[str], path: Path
     return splice.text(), stats
 
 
-def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats) -> None:
-    """Add or remove the machine's lines on one existing item: stale, original, original_speaker."""
+def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats, carries) -> None:
+    """Add or remove the machine's lines on one existing item: stale, fuzzy, original, original_speaker."""
     keys = " " * col
     add: list[str] = []
     gone = str(item.get("sentence")) not in sentence_ids
-    if gone and "stale" not in item:  # an editor's own `stale: false` is theirs to keep
+    carry = carries.get(str(item.get("id"))) if gone else None
+    if carry is not None and item.get("stale") is True and lines[item.lc.key("stale")[0]].strip() == STALE_LINE:
+        splice.replace(item.lc.key("stale")[0], [])  # marked stale before it could follow its sentence
+        stats.revived += 1
+    elif carry is not None and item.get("stale") is True:
+        carry = None  # the editor's own stale: true
+    if carry is not None:
+        fuzzy = FUZZY_LINE.format(sentence=carry.sentence)
+        if "fuzzy" not in item:
+            add.append(f"{keys}{fuzzy}\n")
+            stats.fuzzy += 1
+        else:  # the machine's own mark, naming a sentence edited once more since: it follows
+            at = item.lc.key("fuzzy")[0]
+            mark = _FUZZY_MARK.match(lines[at].strip())
+            if mark and mark.group(1) != carry.sentence:
+                splice.replace(at, [f"{keys}{fuzzy}\n"])
+                stats.fuzzy += 1
+    elif gone and "stale" not in item:  # an editor's own `stale: false` is theirs to keep
         add.append(f"{keys}{STALE_LINE}\n")
         stats.stale += 1
     elif not gone and item.get("stale") is True:
@@ -334,7 +456,7 @@ def curate_files(
         path = existing.get(slug, folder / f"{slug}.yml")
         article, ex = articles.get(slug, (None, None))
         items = suggestions(ex) if ex is not None else []
-        sentence_ids = {s.id for s in ex.sentences} if ex is not None else set()
+        sentence_ids = {s.id: s.text for s in ex.sentences} if ex is not None else {}
         if slug not in existing:
             out[path] = new_file(article, items)  # type: ignore[arg-type]
             created.append(path)
@@ -376,6 +498,7 @@ class Policy:
 
     publish: str = "all"  # "all" or "approved"
     known_speakers: frozenset[str] = frozenset()  # lowercased names and aliases from people.yml
+    canonical: tuple[tuple[str, str], ...] = ()  # (name or alias as written, the person's name) from people.yml
 
 
 def publish(
@@ -392,6 +515,9 @@ def publish(
         "questions": {question_id(c): c for c in ex.questions},
     }
     source = verbatim(ex.text) if curation and curation.section("quotes") else ""  # only edited quotes need it
+    listed_all = [Listed(ci.section, ci.id, ci.sentence, ci.text, ci.original) for ci in curation.items] if curation else []
+    items = suggestions(ex) if curation else []
+    carries = carry_over(listed_all, items, {s.id: s.text for s in ex.sentences}) if curation else {}
     out: dict[str, list] = {}
     for section in SECTIONS:
         chosen: list = []
@@ -401,26 +527,35 @@ def publish(
                 continue
             rejected = ci.status == "rejected"
             m = machine[section].get(ci.id)
+            carry = carries.get(ci.id)
             try:
-                sentence = ex.sentence(ci.sentence)
+                sentence = ex.sentence(carry.sentence if carry else ci.sentence)
             except KeyError:
                 if not rejected:
                     diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article "  # type: ignore[union-attr]
                               "(was it edited?); not published. `briefing curate` marks the item stale")
                 continue
+            if carry is not None:
+                m = machine[section].get(carry.machine_id or "")
+                if ci.fuzzy is None and not rejected:
+                    diag.warn(curation.path, ci.line, f"{ci.id}: its sentence was edited a little; shown with "  # type: ignore[union-attr]
+                              f"the edited sentence {carry.sentence}. `briefing curate` marks it fuzzy for review")
             if section == "quotes" and not rejected:
                 _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
             if section == "quotes" and verbatim(ci.text) not in source:  # rejected ones too: every quote
-                diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
-                           f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
-                continue
+                if carry is not None and m is not None:  # the quote itself was edited: the article's words now
+                    ci = replace(ci, text=m.text)
+                else:
+                    diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
+                               f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
+                    continue
             if rejected:
                 continue
             if ci.status == "suggested" and (policy.publish == "approved" or m is None):
                 continue  # unreviewed, or no longer suggested by the machine
             chosen.append(_published(section, ci, m, sentence, ex.text))
         if policy.publish == "all":
-            seen = {ci.id for ci in listed}
+            seen = covered(listed_all, items, carries)
             chosen += [m for mid, m in machine[section].items() if mid not in seen]
         out[section] = sorted(chosen, key=lambda x: not x.pinned)
     return replace(ex, key_points=tuple(out["key_points"]), quotes=tuple(out["quotes"]), questions=tuple(out["questions"]))
@@ -452,8 +587,13 @@ def _check_speaker(ci: CuratedItem, m: Quote | None, policy: Policy, curation: C
     machine_speaker = m.speaker if m else ci.original_speaker
     if _same(ci.speaker, machine_speaker) or ci.speaker.lower() in policy.known_speakers:
         return
+    hint = ""
+    names = dict((written.casefold(), name) for written, name in policy.canonical)
+    close = difflib.get_close_matches(ci.speaker.casefold(), list(names), n=1, cutoff=0.75)
+    if close:
+        hint = f"did you mean {names[close[0]]!r}? If not, "
     diag.warn(curation.path, ci.speaker_line or ci.line,
-              f"speaker {ci.speaker!r} is not in content/people.yml; add the person (or an alias) there")
+              f"speaker {ci.speaker!r} is not in content/people.yml; {hint}add the person (or an alias) there")
 
 
 def curation_warnings(curations: tuple[Curation, ...], slugs: set[str], diag: Diagnostics) -> None:

@@ -121,14 +121,19 @@ def story_input(record: dict) -> StoryInput:
         if record.get(key) is not None and not isinstance(record[key], str):
             raise ValueError(f"{key!r} must be a string or null")
     slug = str(record["id"])
+    sents = split_into_sentences(slug, text)
     return StoryInput(
         slug=slug,
         title=record.get("title") or "",
         text=text,
-        sentences=split_into_sentences(slug, text),
+        sentences=sents,
         published=_date(record.get("published")),
         outlet=record.get("outlet"),
+        key_points=tuple(k.sentence_id for k in _KEY_POINTS.extract(text, sents)),
     )
+
+
+_KEY_POINTS = Extractors().key_points  # the article's own key points, as the site has them
 
 
 def _date(value: str | None) -> datetime.date | None:

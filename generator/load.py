@@ -24,6 +24,7 @@ from generator.model import (
     Topic,
 )
 from generator.readers import READERS, ReaderError
+from generator.sites import with_site_names
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
 CONTENT_DIR = "content"
@@ -303,7 +304,7 @@ def load_curation(path: Path, content: Path, diag: Diagnostics) -> Curation | No
                     speaker_given=section == "quotes" and isinstance(raw, dict) and "speaker" in raw,
                     speaker_line=doc.line(where + ("speaker",)),
                     kind=v["kind"], pinned=v["pinned"], featured=v["featured"] and section == "quotes",  # type: ignore[arg-type]
-                    stale=v["stale"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
+                    stale=v["stale"], fuzzy=v["fuzzy"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
                     notes=v["notes"],  # type: ignore[arg-type]
                 )
             )
@@ -390,6 +391,7 @@ def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple
         article = load_article(slug, path, sidecars.get(slug), content, settings, diag)
         if article is not None:
             articles.append(article)
+    articles = list(with_site_names(tuple(articles)))
     for a in articles:
         # An original that exists but failed to load reports its own error.
         if a.rewrite_of and a.rewrite_of not in by_slug:
@@ -477,8 +479,29 @@ def fallback_title(text: str) -> str:
     return " ".join(words[:TITLE_WORDS]).rstrip(".,;:") + ("…" if len(words) > TITLE_WORDS else "")
 
 
+MAX_SLUG_CHARS = 80
+# Words a shortened slug never ends on: cut after one, it stops mid-phrase ("…-pull-back-and").
+SLUG_DANGLING = frozenset(
+    """a an the and or but nor so yet as of to in on at by for from with into onto upon over under about
+    after before against between during amid amidst despite without within via per than that which who whom
+    whose what while if when where whether is are was were be been being has have had do does did will would
+    can could may might must shall should its it his her their our my your this these those not no
+    s t""".split()
+)
+
+
 def slugify(text: str, max_words: int = 8) -> str:
-    """Make a slug from a title or file name: lowercase ASCII words joined by hyphens."""
+    """Make a slug from a title or file name: lowercase ASCII words joined by hyphens.
+
+    A long title is cut between words, at most max_words and MAX_SLUG_CHARS, and never after a
+    function word ("and", "as", "of", "the"…), so the slug ends where a phrase does."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())
-    return "-".join(words[:max_words])[:80].strip("-")
+    if len(words) <= max_words and len("-".join(words)) <= MAX_SLUG_CHARS:
+        return "-".join(words)
+    cut = words[:max_words]
+    while len(cut) > 1 and len("-".join(cut)) > MAX_SLUG_CHARS:
+        cut.pop()
+    while len(cut) > 1 and cut[-1] in SLUG_DANGLING:
+        cut.pop()
+    return "-".join(cut)[:MAX_SLUG_CHARS]

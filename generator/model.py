@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+NO_OUTLET = "Outlet not stated"  # the source label of an article with neither an outlet nor a URL
+
 
 @dataclass(frozen=True, slots=True)
 class Settings:
@@ -70,6 +72,17 @@ class Article:
     tags: tuple[str, ...] = ()
     rewrite_of: str | None = None
     notes: str | None = None
+    site: str | None = None  # the name of the site its URL is on, when no outlet is stated (generator/sites.py)
+
+    @property
+    def publisher(self) -> str | None:
+        """Who published it: the outlet stated, else the site its URL is on, else None."""
+        return self.outlet or self.site
+
+    @property
+    def source(self) -> str:
+        """How the site labels where an article came from: never its title."""
+        return self.publisher or NO_OUTLET
 
     @property
     def sort_key(self) -> tuple:
@@ -235,6 +248,7 @@ class CuratedItem:
     pinned: bool = False
     featured: bool = False
     stale: bool = False  # set by `briefing curate` when the source sentence disappeared
+    fuzzy: bool | None = None  # `briefing curate` sets it true when the source sentence was edited a little
     original: str | None = None
     original_speaker: str | None = None
     notes: str | None = None

@@ -135,12 +135,12 @@ def run(
         raise BriefingError(problems)
     env = environment(root)
     if not write:
-        render(briefing, env, whats_new.update(root, briefing, today))
+        render(briefing, env, whats_new.update(root, briefing, today), today)
         return RunResult(briefing, None, tuple(diag.warnings), None, summarise(briefing))
     with project_lock(root):
         state.forget(root)
         history = whats_new.update(root, briefing, today)
-        pages = render(briefing, env, history)
+        pages = render(briefing, env, history, today)
         report = write_pages(pages, root / DOCS_DIR)
         write_pages(theme_pages(env), root / THEME_DIR)
         write_if_changed(root / SUGGESTIONS_FILE, suggestions_yaml(briefing))

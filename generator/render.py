@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from dataclasses import dataclass
@@ -15,10 +16,23 @@ from generator.curate import Briefing
 from generator.whats_new import History, days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
+# What the brief holds at most, so that it stays a brief on a large site; the rest is a link away.
+BRIEF_LIMITS = {"stories": 12, "speakers": 30, "quotes_per_speaker": 5, "unnamed": 10, "questions": 50}
+
+
+def bundled_templates() -> Path:
+    """The templates briefing ships: generator/templates/ in an installed wheel, the top-level
+    templates/ folder in a checkout (an editable install)."""
+    package = Path(__file__).resolve().parent
+    inside = package / "templates"
+    return inside if inside.is_dir() else package.parent / "templates"
+
+
+PACKAGE_TEMPLATES = bundled_templates()
 STATIC_FILES = ("assets/briefing.css", "assets/pagefind-init.js")
 THEME_DIR = Path("build") / "theme"
-THEME_FILES = ("partials/search.html", "partials/header.html")
+THEME_FILES = ("main.html", "partials/search.html", "partials/header.html")
 # With `search: auto`, Pagefind from this many articles on. Material's search makes each reader
 # download the whole index before the first result: measured on the synthetic corpus of
 # bench/scale.py, about 1 KB gzipped per article, so 250 articles already cost a reader 250 KB,
@@ -85,10 +99,14 @@ def environment(root: Path) -> jinja2.Environment:
     return env
 
 
-def render(briefing: Briefing, env: jinja2.Environment, history: History) -> list[Page]:
-    """Render every page of the site from the curated briefing and the build history."""
+def render(briefing: Briefing, env: jinja2.Environment, history: History, today: dt.date | None = None) -> list[Page]:
+    """Render every page of the site from the curated briefing and the build history.
+
+    brief.html, the printable one-page brief, is a static file MkDocs copies into site/ as it is."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
+        Page(BRIEF, env.get_template("brief.html.j2").render(today=today or dt.date.today(), limits=BRIEF_LIMITS,
+                                                             speakers=brief_speakers(briefing), **common)),
         Page(
             "whats-new.md",
             env.get_template("whats-new.md.j2").render(base=escape.trusted(""), days=days(history, briefing), **common),
@@ -128,6 +146,12 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History) -> lis
     for name in STATIC_FILES:
         pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
     return pages
+
+
+def brief_speakers(briefing: Briefing) -> list:
+    """The brief's speakers: the most quoted, BRIEF_LIMITS["speakers"] at most, in the site's order."""
+    chosen = {id(p) for p in sorted(briefing.speakers, key=lambda p: -len(p.quotes))[: BRIEF_LIMITS["speakers"]]}
+    return [p for p in briefing.speakers if id(p) in chosen]
 
 
 def search_engine(search: str, articles: int) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.dates import date_problem
 from generator.errors import Diagnostics
 from generator.escape import is_linkable
 from generator.yamlio import YamlDoc
@@ -77,10 +78,12 @@ def date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value.strip()):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise Invalid(date_problem(value))
     raise Invalid(f"expected a date as YYYY-MM-DD, got {value!r}")
 
 
@@ -308,6 +311,7 @@ CURATED_ITEM = {
     "pinned": Field(boolean, default=False),
     "featured": Field(boolean, default=False),
     "stale": Field(boolean, default=False),
+    "fuzzy": Field(boolean, default=None),
     "original": Field(text(4000)),
     "original_speaker": Field(optional_text(120)),
     "notes": Field(text(4000)),

@@ -17,11 +17,10 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.render import write_atomic
+from generator.render import PACKAGE_TEMPLATES, write_atomic
 
 STATE_FILE = Path("build") / "state.json"
 PACKAGE = Path(__file__).resolve().parent
-PACKAGE_TEMPLATES = PACKAGE.parent / "templates"
 INPUT_DIRS = ("content", "templates")
 HISTORY_DIR = "history"
 

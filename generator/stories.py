@@ -41,7 +41,9 @@ from generator.timeline import WEEKDAYS, weekday_date
 SIMILARITY = 0.12  # average-link similarity to join a story: the middle of the flat top (dev B-cubed 0.950 from 0.10 to 0.14)
 LEAD_WEIGHT = 0.3  # share of the title-and-lead similarity in an article pair's similarity
 MAX_SPREAD_DAYS = 1  # a story's dated articles lie within this many days of each other
+NAMED_DAY_PENALTY = 0.12  # off a pair's similarity when both leads name days and they differ (dev, fixture: flat 0.05–0.2)
 LEAD_SENTENCES = 3
+MIN_SHARED_WORDS = 3  # two articles sharing fewer content words are not one development, however short (dev: flat 2-5)
 CANDIDATE_DAYS = 2  # dated articles are compared with the stories of the days around theirs
 SUPPORT = 0.25  # share of a point's weighted terms another article's sentence must state to support it
 MIN_POINTS, MAX_POINTS = 3, 6
@@ -74,8 +76,9 @@ class StoryInput:
     text: str
     sentences: tuple[Sentence, ...]
     published: dt.date | None
-    outlet: str | None
+    outlet: str | None  # who published it (the outlet stated, else the site of its URL): one outlet, however many articles
     copy_of: str | None = None  # the original this article is a wire copy or rewrite of
+    key_points: tuple[str, ...] = ()  # the article's own key points (sentence ids), best first
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,13 +148,14 @@ def _on_line(text: str, pos: int, lines: set[int]) -> bool:
 
 
 def compatible(a: EventDay, b: EventDay) -> bool:
-    """Whether two articles can report one development by their days: the same day when both
-    leads name it, a publication up to a day after a named day, publications a day apart; an
-    undated article's weekday must be the other's."""
+    """Whether two articles can report one development by their days: named days at most a day
+    apart (outlets in other time zones name the next or the previous day; such a pair needs more
+    textual evidence, see NAMED_DAY_PENALTY), a publication up to a day after a named day,
+    publications a day apart; an undated article's weekday must be the other's."""
     if a.date and b.date:
         gap = abs((a.date - b.date).days)
         if a.exact and b.exact:
-            return gap == 0
+            return gap <= MAX_SPREAD_DAYS
         if a.exact or b.exact:
             named, published = (a, b) if a.exact else (b, a)
             return 0 <= (published.date - named.date).days <= MAX_SPREAD_DAYS
@@ -221,6 +225,15 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
     return [[order[i].slug for i in members] for members in stories if members]
 
 
+def _shared_words(a: dict[str, float], b: dict[str, float]) -> int:
+    return len(a.keys() & b.keys()) if len(a) < len(b) else len(b.keys() & a.keys())
+
+
+def _day_penalty(a: EventDay, b: EventDay) -> float:
+    """Two leads that name different days (a day apart) are less likely one development."""
+    return NAMED_DAY_PENALTY if a.exact and b.exact and a.date != b.date else 0.0
+
+
 def _rarest(vector: dict[str, float], n: int = 12) -> list[str]:
     """An article's most telling words (highest TF-IDF weight)."""
     return [w for w, _ in sorted(vector.items(), key=lambda x: (-x[1], x[0]))[:n]]
@@ -235,7 +248,12 @@ def _best_story(i: int, stories: list[list[int]], lead, full, candidates, days, 
             continue  # two dated articles more than a day apart are never compatible: the cheap test first
         if not all(compatible(days[i], days[j]) for j in members):
             continue  # another day: another development
-        sims = [LEAD_WEIGHT * cosine(lead[i], lead[j]) + (1 - LEAD_WEIGHT) * cosine(full[i], full[j]) for j in members]
+        sims = [
+            LEAD_WEIGHT * cosine(lead[i], lead[j]) + (1 - LEAD_WEIGHT) * cosine(full[i], full[j]) - _day_penalty(days[i], days[j])
+            if _shared_words(full[i], full[j]) >= MIN_SHARED_WORDS
+            else 0.0
+            for j in members
+        ]
         score = sum(sims) / len(sims)
         if score >= SIMILARITY and (best is None or score > best[0]):
             best = (score, k)
@@ -333,21 +351,34 @@ def point_source(slug: str, text: str, s: Sentence) -> Source:
 
 
 def _candidates(a: StoryInput) -> list[_Candidate]:
+    """The sentences of an article that can be a story's point: no furniture, title, credit,
+    question or quote; short attributed statements ("…, dock workers said.") only when the article
+    has nothing else to say."""
     furniture = furniture_lines(a.text)
     line_starts = [0] + [m.end() for m in re.finditer("\n", a.text)]
-    out = []
+    out, attributed = [], []
     for k, s in enumerate(a.sentences):
         line = line_starts[max(0, _bisect(line_starts, s.start) - 1)]
         if line in furniture or s.text.strip() == a.title.strip() or is_credit_only(s.text):
             continue
         src = point_source(a.slug, a.text, s)
         words = len(src.text.split())
-        if not MIN_POINT_WORDS <= words <= MAX_POINT_WORDS or is_question(src.text) or is_attribution_only(src.text):
+        if not MIN_POINT_WORDS <= words <= MAX_POINT_WORDS or is_question(src.text) or not states_something(src.text):
             continue
         if quote_fraction(src.text) >= 0.5 or not re.search(r"[.!?][”\"’')]*\s*$", src.text):
             continue
-        out.append(_Candidate(a.slug, k, src, fact_terms(src.text)))
-    return out
+        (attributed if is_attribution_only(src.text) else out).append(_Candidate(a.slug, k, src, fact_terms(src.text)))
+    return out or attributed
+
+
+_SAYING = frozenset("said says say told tell added according adds asked stated noted".split())
+MIN_STATED_WORDS = 4  # content words, besides who said it, for a sentence to state a fact
+
+
+def states_something(sentence: str) -> bool:
+    """Whether a sentence states something besides who said it: "The cranes have stood idle for a
+    week, dock workers said." does; "So far, Blinken said." does not."""
+    return sum(1 for w in content_words(sentence) if w not in _SAYING) >= MIN_STATED_WORDS
 
 
 def _bisect(starts: list[int], pos: int) -> int:
@@ -371,6 +402,10 @@ def story_points(
     family = {a.slug: (a.copy_of if a.copy_of in {m.slug for m in members} else a.slug) for a in members}
     outlet = {a.slug: (a.outlet or f"slug:{a.slug}").casefold() for a in members}
     cands = {a.slug: _candidates(a) for a in members}
+    own_rank = {a.slug: {sid: r for r, sid in enumerate(a.key_points)} for a in members}
+    # A story of one original article leads with that article's own key points, in their order (the
+    # learned single-article scorer); with several outlets, what they share leads.
+    single = len(originals) == 1
     if first:  # an editor's key point is a candidate even where the machine would not look
         for a in members:
             have = {c.source.sentence_id for c in cands[a.slug]}
@@ -398,9 +433,12 @@ def story_points(
         support = _support(c, members, cands, idf)
         origin = {outlet[family[s.article]] for s in support} | {outlet[c.article]}
         lead = 1.0 / (1.0 + c.index)
+        rank = own_rank[c.article].get(c.source.sentence_id)
+        own = 10.0 - rank if single and rank is not None and rank < 10 else 0.0  # above every other signal
         editor = 100.0 if (c.article, c.source.sentence_id) in first else 0.0
         quoted = quote_fraction(c.source.text)  # a point states a fact; a quote is someone's words
-        scored.append((editor + len(origin) + 0.5 * cen / top + 0.3 * lead - 0.5 * quoted, c, support, len(origin)))
+        score = editor + own + len(origin) + 0.5 * cen / top + 0.3 * lead - 0.5 * quoted
+        scored.append((score, c, support, len(origin)))
     scored.sort(key=lambda x: (-x[0], x[1].article, x[1].index))
     chosen: list[tuple[float, _Candidate, list[Source], int]] = []
     for item in scored:

@@ -3,6 +3,8 @@
 Dates come from three places: each article's publication date, explicit dates in the text
 ("13 May 2024", "May 13", "October 7") and relative ones resolved against the publication date
 ("on Sunday", "Monday", "yesterday", "last week", "earlier this month", "over the weekend").
+The tense of the clause decides the direction of a weekday or a date without a year: "begins on
+Monday", "will meet Monday", "is due on Monday" look forward, "met on Monday" back.
 Dates inside quotation marks are skipped: a speaker's "today" is not an event.
 """
 
@@ -16,6 +18,29 @@ from dataclasses import dataclass
 from generator.model import Article, Sentence
 
 DAY, WEEK, WEEKEND, MONTH = "day", "week", "weekend", "month"
+FUTURE, PAST = "future", "past"
+
+# Tense cues, one word each (words are runs of letters: "won't" is "won" "t", "they'll" "they" "ll").
+FUTURE_WORDS = frozenset({"will", "shall", "would", "ll", "won", "tomorrow", "upcoming", "coming"})
+BE_PRESENT = frozenset({"is", "are", "am", "s", "re", "be"})
+SCHEDULED = frozenset({"due", "expected", "set", "scheduled", "slated", "planned", "poised", "going", "about", "likely"})
+PLAN_VERBS = frozenset({"plan", "plans", "intend", "intends", "aim", "aims", "hope", "hopes", "prepare", "prepares",
+                        "vow", "vows", "promise", "promises", "pledge", "pledges", "threaten", "threatens"})
+SCHEDULING_VERBS = frozenset({"begin", "begins", "commence", "commences", "resume", "resumes", "reopen", "reopens",
+                              "expire", "expires", "convene", "convenes", "starts", "opens", "ends", "closes",
+                              "arrives", "departs", "falls", "runs", "takes", "meets", "travels", "leaves"})
+PAST_WORDS = frozenset({
+    "said", "told", "met", "went", "came", "took", "gave", "left", "began", "held", "spoke", "made", "saw", "found",
+    "sent", "struck", "fled", "fell", "flew", "won", "lost", "wrote", "rose", "broke", "brought", "fought", "led",
+    "ran", "shot", "stood", "was", "were", "had", "did", "has", "have", "got", "became", "kept", "ago", "sought",
+    "thought", "heard", "knew", "paid", "sold", "drew", "drove", "ate", "hid", "slid", "swept", "wept", "woke",
+})
+NOT_PAST = frozenset({"indeed", "need", "speed", "proceed", "exceed", "succeed", "hundred", "sacred", "naked", "wicked",
+                      "kindred", "breed", "greed", "shed", "embed", "bleed", "unarmed", "armed", "red", "bed"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that"})
+_NOT_BEFORE_PAST = DETERMINERS | BE_PRESENT  # "the planned talks", "is scheduled": no past tense
+_WORD = re.compile(r"[A-Za-z]+")
+_CLAUSE_BREAK = re.compile(r"[;:—–()]|,\s")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -72,18 +97,58 @@ def _saturday_before(d: dt.date) -> dt.date:
     return d - dt.timedelta(days=back)
 
 
-def weekday_date(name: str, which: str | None, published: dt.date) -> dt.date:
-    """'Sunday' in an article of a Monday is the day before; 'Monday' is that same Monday."""
+def weekday_date(name: str, which: str | None, published: dt.date, tense: str = PAST) -> dt.date:
+    """'Sunday' in an article of a Monday is the day before; 'Monday' is that same Monday.
+
+    The tense of the clause decides the direction: "begins on Monday" in a Friday article is the
+    Monday after, "began on Monday" the one before. 'next' and 'last' say it themselves."""
     target = WEEKDAYS.index(name)
     back = (published.weekday() - target) % 7
     if which == "next":
         return published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
     if which == "last" and back == 0:
         back = 7
+    if which not in ("last", "since") and tense == FUTURE:
+        return published + dt.timedelta(days=(target - published.weekday()) % 7)
     return published - dt.timedelta(days=back)
 
 
-def _explicit(m: re.Match, published: dt.date) -> tuple[dt.date, str] | None:
+def tense_at(text: str, start: int, end: int) -> str:
+    """FUTURE or PAST: the tense of the clause around text[start:end], from the nearest verb cue.
+
+    Cues before the phrase are read first, nearest first ("that begins at nightfall on Monday"), then
+    those after it ("On Sunday, the strikes killed…"); the phrase's own clause before the sentence.
+    Without any cue the date is taken to be past: news mostly reports what happened."""
+    words = [(m.start(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    before = [k for k, (pos, _) in enumerate(words) if pos < start]
+    after = [k for k, (pos, _) in enumerate(words) if pos >= end]
+    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    next_break = _CLAUSE_BREAK.search(text, end)
+    clause_end = next_break.start() if next_break else len(text)
+    in_clause = [k for k in reversed(before) if words[k][0] >= clause_start] + [k for k in after if words[k][0] < clause_end]
+    rest = [k for k in reversed(before) if words[k][0] < clause_start] + [k for k in after if words[k][0] >= clause_end]
+    for k in in_clause + rest:
+        cue = _cue([w for _, w in words], k)
+        if cue:
+            return cue
+    return PAST
+
+
+def _cue(words: list[str], k: int) -> str | None:
+    """The tense word k marks, if any, given the words before it."""
+    w, prev = words[k], words[k - 1] if k else ""
+    if w in FUTURE_WORDS or (w == "to" and prev in BE_PRESENT) or (w in PLAN_VERBS and words[k + 1 : k + 2] == ["to"]):
+        return FUTURE
+    if prev in BE_PRESENT and (w in SCHEDULED or w.endswith("ing")):
+        return FUTURE  # "is due", "are expected to", "is meeting"
+    if w in SCHEDULING_VERBS:
+        return FUTURE  # a timetable in the present: "the festival begins on Monday"
+    if w in PAST_WORDS or (w.endswith("ed") and len(w) > 4 and w not in NOT_PAST and prev not in _NOT_BEFORE_PAST):
+        return PAST
+    return None
+
+
+def _explicit(m: re.Match, published: dt.date, tense: str = PAST) -> tuple[dt.date, str] | None:
     month = MONTHS[m.group("month").lower().rstrip(".")]
     groups = m.groupdict()
     year = int(groups["year"]) if groups.get("year") else published.year
@@ -93,9 +158,21 @@ def _explicit(m: re.Match, published: dt.date) -> tuple[dt.date, str] | None:
         date = dt.date(year, month, int(groups["day"]))
     except ValueError:
         return None  # "February 30"
-    if not groups.get("year") and date > published + FUTURE_SLACK:
-        date = date.replace(year=year - 1) if not (month == 2 and date.day == 29) else date
+    if groups.get("year"):
+        return date, DAY
+    if tense == FUTURE and date < published:  # "will meet on January 5" in a December article
+        date = _with_year(date, year + 1)
+    elif tense != FUTURE and date > published + FUTURE_SLACK:
+        date = _with_year(date, year - 1)
     return date, DAY
+
+
+def _with_year(date: dt.date, year: int) -> dt.date:
+    """The same day in another year; 29 February stays where it is when that year has none."""
+    try:
+        return date.replace(year=year)
+    except ValueError:
+        return date
 
 
 def find_dates(text: str, published: dt.date) -> list[DateMention]:
@@ -112,12 +189,13 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
 
     for pattern in _EXPLICIT:
         for m in pattern.finditer(masked):
-            add(m, _explicit(m, published))
+            add(m, _explicit(m, published, tense_at(masked, m.start(), m.end())))
     for pattern, resolve in _RELATIVE.items():
         for m in pattern.finditer(masked):
             add(m, resolve(published))
     for m in _WEEKDAY.finditer(masked):
-        add(m, (weekday_date(m.group("weekday"), m.group("which"), published), DAY))
+        tense = tense_at(masked, m.start(), m.end())
+        add(m, (weekday_date(m.group("weekday"), m.group("which"), published, tense), DAY))
     return [d for _, d in sorted(found, key=lambda f: f[0])]
 
 

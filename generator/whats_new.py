@@ -86,7 +86,7 @@ def changes(old: dict, new: dict, briefing: Briefing) -> dict:
         a = ab.article
         if a.slug not in seen_articles:
             published = a.published.isoformat() if a.published else None
-            out["articles"].append({"slug": a.slug, "title": a.title, "outlet": a.outlet, "published": published})
+            out["articles"].append({"slug": a.slug, "title": a.title, "outlet": a.publisher, "published": published})
         for k in ab.extraction.key_points:
             if f"{a.slug}#{key_point_id(k)}" not in seen_kp:
                 out["key_points"].append({"article": a.slug, "sentence": k.sentence_id, "text": k.text})
@@ -246,8 +246,8 @@ def feed_xml(history: History, briefing: Briefing) -> str:
     el(feed, "updated", f"{newest}T00:00:00Z")
     el(el(feed, "author"), "name", config.title)
     el(feed, "link", rel="alternate", type="text/html", href=f"{base}whats-new/")
-    if base:
-        el(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.xml")
+    # Without site_url the reference is relative: it resolves against the feed's own address.
+    el(feed, "link", rel="self", type="application/atom+xml", href=f"{base}feed.xml")
     el(feed, "generator", "briefing")
     for day in days(history, briefing, limit=FEED_ENTRIES, cap=LIST_CAP):
         r = next(r for r in history.records if r["date"] == day.date.isoformat())

@@ -51,17 +51,90 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def parse_yaml(text: str) -> YamlDoc:
-    """Parse one YAML document into a YamlDoc; raise YamlProblem with a line on any problem."""
+def _content_line(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith("#")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _spaces(n: int) -> str:
+    return "1 space" if n == 1 else f"{n} spaces"
+
+
+def _shown(lines: list[str], numbers: list[int], offset: int, column: int | None = None) -> str:
+    """Lines of the file as an editor sees them, numbered, with a caret under a column."""
+    width = len(str(max(numbers) + 1 + offset))
+    out = [f"    {n + 1 + offset:>{width}} | {lines[n]}" for n in numbers]
+    if column is not None:
+        out.append(f"    {'':>{width}} | {' ' * column}^")
+    return "\n".join(out)
+
+
+def explain(text: str, exc: yaml.MarkedYAMLError, offset: int = 0) -> tuple[int | None, str]:
+    """A YAML syntax error in words an editor can act on, with the lines concerned.
+
+    Most errors in hand-edited YAML are indentation: a key indented more or less than the keys of
+    the item above it, a tab, or a value holding ": " without quotes."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or exc.context or "not valid YAML"
+    if mark is None:
+        return None, f"invalid YAML: {problem}"
+    lines = text.split("\n")
+    k = min(mark.line, len(lines) - 1)
+    bad = lines[k]
+    number = k + 1 + offset
+    if "\t" in bad[: len(bad) - len(bad.lstrip())]:
+        shown = _shown(lines, [k], offset)
+        return number, f"invalid YAML: line {number} is indented with a tab; indent with spaces only\n{shown}"
+    above = next((j for j in range(k - 1, -1, -1) if _content_line(lines[j])), None)
+    if above is None or not _content_line(bad):
+        return number, f"invalid YAML: {problem}"
+    prev = lines[above]
+    item = prev.lstrip().startswith("- ")
+    keys_at = _indent(prev) + (2 if item else 0)  # where the keys of the item above start
+    what = "the item above it" if item or any(lines[j].lstrip().startswith("- ") for j in range(above)) else "the line above it"
+    indent = _indent(bad)
+    opens_block = prev.rstrip().endswith(":") and not item
+    first_colon = bad.find(": ") if ": " in bad else bad.find(":")
+    shown = _shown(lines, [above, k], offset, mark.column if mark.line == k else None)
+    if bad.lstrip().startswith("- "):  # a list item: its dash goes under the dashes of its list
+        dashes = [j for j in range(k - 1, -1, -1) if lines[j].lstrip().startswith("- ")]
+        if dashes and _indent(lines[dashes[0]]) != indent:
+            j = dashes[0]
+            more = "more" if indent > _indent(lines[j]) else "less"
+            return number, (f"invalid YAML: line {number} is indented {more} than the item above it ({_spaces(indent)} "
+                            f"where the “-” on line {j + 1 + offset} has {_spaces(_indent(lines[j]))}); line up the dashes "
+                            f"of one list\n{_shown(lines, [j, k], offset, mark.column if mark.line == k else None)}")
+    if problem == "mapping values are not allowed here" and 0 <= first_colon < mark.column:
+        return number, (f"invalid YAML: line {number} has a value with “: ” in it; put the value in quotes, "
+                        f"as in text: \"…: …\"\n{shown}")
+    if indent > keys_at and not opens_block:
+        return number, (f"invalid YAML: line {number} is indented more than {what} ({_spaces(indent)} where "
+                        f"line {above + 1 + offset} has {_spaces(keys_at)}); line up the keys of one item\n{shown}")
+    if indent < keys_at and (problem.startswith("expected <block end>") or problem.startswith("mapping values")):
+        return number, (f"invalid YAML: line {number} is indented less than {what} ({_spaces(indent)} where "
+                        f"line {above + 1 + offset} has {_spaces(keys_at)}); line up the keys of one item\n{shown}")
+    if problem.startswith("expected <block end>, but found '-'"):
+        return number, (f"invalid YAML: line {number} starts a list item where the keys of {what} stand; "
+                        f"put its “-” under the “-” of line {above + 1 + offset}\n{shown}")
+    return number, f"invalid YAML: {problem}"
+
+
+def parse_yaml(text: str, offset: int = 0) -> YamlDoc:
+    """Parse one YAML document into a YamlDoc; raise YamlProblem with a line on any problem.
+
+    offset: the lines before the text in its file (front matter), for line numbers in messages."""
     loader = _NoAliasLoader(text)
     try:
         node = loader.get_single_node()
-    except YamlProblem:
-        raise
+    except YamlProblem as exc:
+        raise YamlProblem(exc.line + offset if exc.line else None, exc.message) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlProblem(line, f"invalid YAML: {exc.problem or exc.context}") from None
+        line, message = explain(text, exc, offset)
+        raise YamlProblem(line, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(None, f"invalid YAML: {exc}") from None
     finally:
@@ -69,7 +142,10 @@ def parse_yaml(text: str) -> YamlDoc:
     doc = YamlDoc(None)
     if node is None:
         return doc
-    doc.value = _construct(node, (), doc, loader)
+    try:
+        doc.value = _construct(node, (), doc, loader)
+    except YamlProblem as exc:
+        raise YamlProblem(exc.line + offset if exc.line else None, exc.message) from None
     return doc
 
 

@@ -182,6 +182,60 @@ def test_axe_finds_no_serious_or_critical_violations(page, site, path):
     assert bad == [], bad
 
 
+# Print: what is visible on paper (A4's printable width at 96 dpi, about 700 CSS pixels).
+PRINT_CHECK = """(root) => {
+  const visible = (el) => { const cs = getComputedStyle(el); const r = el.getBoundingClientRect();
+    return cs.display !== 'none' && cs.visibility !== 'hidden' && r.width > 0 && r.height > 0; };
+  const chrome = [];
+  for (const el of document.querySelectorAll('header, nav, input, form, button, label, [role=search], .md-sidebar, .md-footer')) {
+    if (visible(el) && !el.closest(root)) chrome.push(el.tagName + '.' + el.className);
+  }
+  const width = document.documentElement.clientWidth, clipped = [];
+  for (const el of document.querySelectorAll(root + ' *')) {
+    if (!visible(el)) continue;
+    const cs = getComputedStyle(el);
+    if (el.getBoundingClientRect().right > width + 1) clipped.push('past the page: ' + el.tagName + '.' + el.className);
+    if (['hidden', 'auto', 'scroll', 'clip'].includes(cs.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      clipped.push('clipped: ' + el.tagName + '.' + el.className);
+  }
+  return {chrome, clipped, text: document.querySelector(root).innerText.length};
+}"""
+
+
+def printed(browser, url: str, root: str = "article") -> dict:
+    """Load a page as a printer sees it: print media, the width of a sheet of paper."""
+    context = browser.new_context(viewport={"width": 700, "height": 1000})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.emulate_media(media="print")
+    found = page.evaluate(PRINT_CHECK, root)
+    found["pdf"] = page.pdf(format="A4")
+    found["requests"] = requests
+    context.close()
+    return found
+
+
+@pytest.mark.parametrize("path", ["", "articles/harbour-talks-stall/", "articles/hostile-input/", "outlets/"])
+def test_pages_print_without_navigation_search_or_cut_off_text(browser, site, path):
+    found = printed(browser, site + path)
+    assert found["chrome"] == [] and found["clipped"] == []
+    assert found["text"] > 200 and found["pdf"].startswith(b"%PDF")
+
+
+def test_the_brief_is_one_printable_page_that_loads_nothing(browser, site):
+    found = printed(browser, site + "brief.html", root="main")
+    assert found["clipped"] == [] and found["text"] > 500 and found["pdf"].startswith(b"%PDF")
+    assert found["requests"] == [site + "brief.html"]  # no stylesheet, script, font or image
+
+
+def test_a_large_site_prints_without_its_search_box(browser, large_site):
+    found = printed(browser, large_site + "articles/")
+    assert found["chrome"] == [] and found["clipped"] == []
+
+
 def transferred(requests) -> int:
     """Bytes of headers and bodies of finished requests."""
     return sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in requests)

@@ -108,6 +108,79 @@ def test_hostile_text_renders_literally(built_corpus):
     assert "--8&lt;--" in text
 
 
+def test_every_page_links_the_feed_for_feed_readers(built_corpus):
+    root, _ = built_corpus
+    pages = list((root / "site").rglob("*.html"))
+    assert len(pages) > 10
+    feed_link = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]*)" href="([^"]+)">')
+    for html in pages:
+        links = feed_link.findall(html.read_text())
+        assert len(links) == 1, html
+        title, href = links[0]
+        assert title == "Harbour Town briefing: what's new"
+        if html.name == "404.html":  # served at any address: its links start at the site's root
+            assert href == "/feed.xml"
+            continue
+        assert (html.parent / href).resolve() == (root / "site/feed.xml").resolve(), (html, href)
+
+
+def test_the_brief_is_self_contained_escaped_and_links_into_the_site(built_corpus, monkeypatch):
+    from generator.curate import curate
+    from generator.escape import html_text as esc
+    from generator.load import load
+    from generator.pipeline import extract_all
+
+    root, _ = built_corpus
+    brief = root / "site/brief.html"
+    page = scan(brief)
+    assert page.loads == [] and page.inline_scripts == [] and page.handlers == [] and page.bad_links == []
+    text = brief.read_text(encoding="utf-8")
+    assert "<script" not in text and "<style>" in text and "@media print" in text
+    monkeypatch.chdir(root)
+    content = load(root)
+    b = curate(content, extract_all(content))
+    for st in b.stories:  # every story, and every published key point with its sources
+        assert esc(st.headline) in text
+        for p in st.points:
+            assert esc(p.text) in text
+    for person in b.speakers:  # every quote of a named speaker, under the speaker
+        section = text.split(f">{esc(person.name)}</a>", 1)[1]
+        for s in person.quotes:
+            assert esc(s.item.text) in section
+    for q in b.questions:
+        assert (esc(q.question) in text) == (q.status == "open")
+    assert "<script>alert" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text  # hostile names stay text
+    for href in re.findall(r'href="([^"]+)"', text):  # every link leads to a page and sentence of the site
+        assert not re.match(r"[a-z]+:|//", href), href
+        path, _, anchor = href.partition("#")
+        target = root / "site" / path
+        target = target / "index.html" if target.is_dir() else target
+        assert target.is_file(), href
+        if anchor:
+            assert anchor in scan(target).ids, href
+
+
+def test_the_brief_of_a_large_briefing_stays_brief(tmp_path, monkeypatch):
+    from bench.synthetic import write_project
+    from generator.render import BRIEF_LIMITS
+
+    root = tmp_path / "large"
+    write_project(root, 150)
+    monkeypatch.chdir(root)
+    result = run(root, build=False)
+    text = (root / "build/docs/brief.html").read_text(encoding="utf-8")
+    b = result.briefing
+    assert len(b.stories) > BRIEF_LIMITS["stories"] and len(b.speakers) > BRIEF_LIMITS["speakers"]
+    told = text.split("<h2>Stories</h2>")[1].split("<h2>")[0]
+    assert told.count("<h3>") == BRIEF_LIMITS["stories"]
+    assert told.count("<li>") == sum(len(st.points) for st in b.stories[: BRIEF_LIMITS["stories"]])
+    assert f"{len(b.stories) - BRIEF_LIMITS['stories']} more stories on the site" in told
+    quotes = text.split("<h2>Quotes</h2>")[1].split("<h2>")[0]
+    assert quotes.count("<h3>") <= BRIEF_LIMITS["speakers"] + 1  # and the unnamed sources
+    assert "more people quoted on the site" in quotes
+    assert len(text) < 400_000
+
+
 def test_site_loads_nothing_from_other_hosts(built_corpus):
     root, _ = built_corpus
     for html in (root / "site").rglob("*.html"):

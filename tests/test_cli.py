@@ -7,7 +7,7 @@ import pytest
 from tests.helpers import run_briefing, run_cli, tree_digest
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["generate"], ["check"], ["serve"], ["add"], ["extract"]])
+@pytest.mark.parametrize("command", [[], ["build"], ["generate"], ["check"], ["serve"], ["add"], ["extract"], ["new"]])
 def test_help_everywhere(command):
     result = run_cli(*command, "--help")
     assert result.exit_code == 0 and "Usage:" in result.stdout
@@ -25,7 +25,7 @@ def test_check_reports_every_error_without_traceback(make_project, monkeypatch):
     result = run_cli("check")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "content/articles/a.yml:1: published: expected a date as YYYY-MM-DD, got '13/05/2024'",
+        "content/articles/a.yml:1: published: 13/05/2024: write 2024-05-13",
         "content/briefing.yml:2: invalid YAML: expected ',' or ']', but got '<stream end>'",
         "briefing: stopped with 2 problem(s)",
     ]
@@ -110,6 +110,7 @@ def test_add_copies_and_writes_a_sidecar(make_project, tmp_path, monkeypatch):
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "added content/articles/port-reopens-after-three-weeks.txt with content/articles/port-reopens-after-three-weeks.yml",
+        "  read from the text, check: outlet Bay Post (line 5: “For more Bay Post news and newsletters create an account at”)",
         "  left to fill in: url, published, authors",
     ]
     sidecar = (root / "content/articles/port-reopens-after-three-weeks.yml").read_text()
@@ -131,3 +132,74 @@ def test_add_reports_all_bad_paths_and_writes_nothing(make_project, tmp_path, mo
     assert result.exit_code == 1
     assert len([line for line in result.stderr.splitlines() if line.startswith(str(tmp_path))]) == 2
     assert not (root / "content/articles").exists()
+
+
+STORY = (
+    "Hamas frees the last living hostages\n\n"
+    "Two years after its attack on Israel on October 7, 2023, Hamas freed the last 20 living hostages.\n\n"
+    "Crowds gathered in Tel Aviv on Monday, October 13, 2025, to watch the handover.\n"
+)
+
+
+def test_add_never_takes_the_date_from_a_date_in_the_story(make_project, tmp_path, monkeypatch):
+    root = make_project({})
+    src = tmp_path / "story.txt"
+    src.write_text(STORY, encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = run_cli("add", str(src))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["  left to fill in: outlet, url, published, authors"]
+    sidecar = (root / "content/articles/hamas-frees-the-last-living-hostages.yml").read_text()
+    assert "# published: YYYY-MM-DD" in sidecar and "2023" not in sidecar
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Updated: Oct 10, 2025 3:04 PM", "2025-10-10"),
+        ("Published 10 October 2025", "2025-10-10"),
+        ("Friday, October 10, 2025", "2025-10-10"),
+        ("By Dana Levi | Published 2025-10-10 14:03 GMT", "2025-10-10"),
+    ],
+)
+def test_add_takes_a_stated_publication_date_and_lists_it_to_check(make_project, tmp_path, monkeypatch, line, date):
+    root = make_project({})
+    src = tmp_path / "story.txt"
+    headline, rest = STORY.split("\n\n", 1)
+    src.write_text(f"{headline}\n\n{line}\n\n{rest}", encoding="utf-8")
+    monkeypatch.chdir(root)
+    result = run_cli("add", str(src))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == [
+        f"  read from the text, check: published {date} (line 3: “{line}”)",
+        "  left to fill in: outlet, url, authors",
+    ]
+    sidecar = (root / "content/articles/hamas-frees-the-last-living-hostages.yml").read_text()
+    assert f"published: {date}  # guessed from line 3 of the article: “{line}”; check it" in sidecar
+    assert run_cli("check").exit_code == 0
+
+
+def test_add_options_set_the_metadata(make_project, tmp_path, monkeypatch):
+    root = make_project({})
+    src = tmp_path / "story.txt"
+    src.write_text(STORY.split("\n\n", 1)[1], encoding="utf-8")  # no headline
+    monkeypatch.chdir(root)
+    result = run_cli(
+        "add", "--title", "Last hostages freed", "--outlet", "Bay Post", "--url", "https://baypost.example/a",
+        "--published", "2025-10-13", str(src),
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "added content/articles/last-hostages-freed.txt with content/articles/last-hostages-freed.yml",
+        "  left to fill in: authors",
+    ]
+    sidecar = (root / "content/articles/last-hostages-freed.yml").read_text()
+    for expected in ('title: "Last hostages freed"', 'outlet: "Bay Post"', 'url: "https://baypost.example/a"',
+                     "published: 2025-10-13\n"):
+        assert expected in sidecar
+    bad = run_cli("add", "--published", "13/10/2025", "--url", "ftp://x", str(src))
+    assert bad.exit_code == 1
+    assert "briefing add: --published: 13/10/2025: write 2025-10-13" in bad.stderr
+    assert "briefing add: --url: expected an http:// or https:// URL" in bad.stderr
+    two = run_cli("add", "--title", "One title", str(src), str(src))
+    assert two.exit_code == 1 and "--title names one article; give one file with it" in two.stderr

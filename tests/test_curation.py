@@ -287,3 +287,72 @@ def test_seeds_curate_end_to_end(seed_project, monkeypatch):
     assert "Kurt Campbell" not in home and "unreviewed" not in home
     assert (seed_project / "site/feed.xml").is_file() and (seed_project / "site/whats-new/index.html").is_file()
     assert run_cli("curate").stdout.endswith("0 edit(s) given their original\n")
+
+
+TYPO_STORY = STORY.replace("whether the council will pay", "whether the councill will pay").replace(
+    "told reporters on Tuesday", "told reporters on Tusday"
+).replace("after three weeks of closure", "after three weeks of closrue")
+
+
+def test_a_typo_fix_carries_the_editors_work_as_fuzzy(make_project, monkeypatch):
+    root = make_project({"content/articles/harbour-reopens.md": TYPO_STORY, "content/people.yml": PEOPLE,
+                         "content/briefing.yml": "title: T\npublish: approved\n"})
+    monkeypatch.chdir(root)
+    curate_project(root)
+    # The editor rewords and approves the question, approves the lead key point and a quote.
+    question = item_block(curated(root), "Will the councill pay")
+    edit(root, question, question.replace("status: suggested", "status: approved").replace(
+        'text: "Will the councill pay for the reconstruction of the port?"', 'text: "Who pays to rebuild the port?"'))
+    lead = item_block(curated(root), "Port officials said")
+    edit(root, lead, lead.replace("status: suggested", "status: approved"))
+    quote = item_block(curated(root), "Nothing is agreed")
+    edit(root, quote, quote.replace("status: suggested", "status: approved"))
+    assert curate_project(root).stats.originals == 1  # the machine's wording beside the editor's
+    human = curated(root)
+    # The typos are fixed: three sentences change a little, so their anchors change.
+    (root / "content/articles/harbour-reopens.md").write_text(STORY, encoding="utf-8")
+    report = curate_project(root)
+    merged = curated(root)
+    old_ids = {s.id for s in extract("harbour-reopens", TYPO_STORY.split("---\n", 2)[2]).sentences}
+    changed = old_ids - {s.id for s in extract("harbour-reopens", STORY.split("---\n", 2)[2]).sentences}
+    on_changed = sum(human.count(f"sentence: {sid}") for sid in changed)
+    assert len(changed) == 3 and on_changed >= 3  # every item on them, suggested ones too
+    assert (report.stats.fuzzy, report.stats.stale, report.stats.added) == (on_changed, 0, 0)
+    assert_subsequence(human.splitlines(), merged.splitlines())  # appended to, never rewritten
+    assert STALE_LINE not in merged
+    ex = extract("harbour-reopens", STORY.split("---\n", 2)[2])
+    for needle, fixed in (("Who pays to rebuild", "whether the council will pay"), ("Port officials said", "weeks of closure."),
+                          ("Nothing is agreed", "reporters on Tuesday")):
+        sentence = next(s for s in ex.sentences if fixed in s.text)
+        assert f"fuzzy: true  # its sentence was edited a little and is now {sentence.id}" in item_block(merged, needle)
+    assert merged.count("- id: oq-") == 1 and merged.count("- id: kp-") == human.count("- id: kp-")
+    assert curate_project(root).updated == ()  # a second run changes nothing
+    # Still published, in the editor's wording, linked to the edited sentences; no warning, no error.
+    result = run_cli("build")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+    text = page(root)
+    assert "Who pays to rebuild the port?" in text and "Will the council pay" not in text
+    assert "Nothing is agreed until everything is agreed" in text.split("## Quotes")[1].split("## Open questions")[0]
+    assert "Port officials said the harbour would reopen" in text.split("## Key points")[1].split("## Quotes")[0]
+    # The editor checks it and says so; a real removal still makes an item stale.
+    edit(root, "fuzzy: true  # its sentence was edited a little", "fuzzy: false  # checked; was: fuzzy: true  #")
+    assert curate_project(root).updated == ()
+    (root / "content/articles/harbour-reopens.md").write_text(
+        STORY.replace("It is not yet clear whether the council will pay for the reconstruction of the port.\n", ""),
+        encoding="utf-8")
+    assert curate_project(root).stats.stale >= 1
+    assert STALE_LINE in item_block(curated(root), "Who pays to rebuild")
+
+
+def test_an_item_marked_stale_before_follows_its_edited_sentence(project):
+    curate_project(project)
+    story = (project / "content/articles/harbour-reopens.md").read_text(encoding="utf-8")
+    lead = item_block(curated(project), "Port officials said")
+    sentence = re.search(r"sentence: (s-\w+)", lead).group(1)
+    edit(project, lead, lead.replace(f"sentence: {sentence}\n", f"sentence: {sentence}\n    {STALE_LINE}\n"))
+    (project / "content/articles/harbour-reopens.md").write_text(story.replace("three weeks", "three full weeks"),
+                                                                 encoding="utf-8")
+    report = curate_project(project)
+    assert (report.stats.revived, report.stats.fuzzy) == (1, 1)
+    assert STALE_LINE not in item_block(curated(project), "Port officials said")

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from generator.errors import BriefingError
-from generator.load import load
+from generator.load import load, slugify
 
 
 def problems(root):
@@ -58,7 +58,7 @@ def test_every_error_is_reported_with_its_line(make_project, monkeypatch):
     assert "content/briefing.yml:2: language: expected one of en, de, fr, es, it, nl, pt, ar, he, got 'klingon'" in got
     # warnings are listed with the errors, marked as such, so one run shows everything to fix
     assert "content/briefing.yml:3: warning: unknown key 'titel'; did you mean 'title'?" in got
-    assert "content/articles/a.yml:2: published: expected a date as YYYY-MM-DD, got '2024-13-45'" in got
+    assert "content/articles/a.yml:2: published: 2024-13-45: there is no month 13" in got
     assert "content/articles/a.yml:3: url: expected an http:// or https:// URL, got 'javascript:alert(1)'" in got
     assert any(p.startswith("content/articles/a.yml:4: authors: expected a list of text") for p in got)
     assert "content/articles/b.md:3: published: expected a date as YYYY-MM-DD, got 'yesterday'" in got
@@ -131,3 +131,23 @@ def test_url_without_host_is_refused_at_load(make_project, monkeypatch):
     root = make_project({"content/articles/a.txt": "Body.\n", "content/articles/a.yml": "url: http:///nowhere\n"})
     monkeypatch.chdir(root)
     assert problems(root) == ["content/articles/a.yml:1: url: expected an http:// or https:// URL, got 'http:///nowhere'"]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Israel ceasefire begins as troops pull back and Hamas frees hostages",
+         "israel-ceasefire-begins-as-troops-pull-back"),
+        ("Netanyahu meets Trump in Washington as talks on the plan stall",
+         "netanyahu-meets-trump-in-washington-as-talks"),
+        ("UN says the pace of aid deliveries is far too slow", "un-says-the-pace-of-aid-deliveries"),
+        ("Short title of", "short-title-of"),  # a whole title is never cut
+    ],
+)
+def test_slugs_end_where_a_phrase_ends(title, slug):
+    assert slugify(title) == slug
+
+
+def test_long_slugs_are_cut_between_words():
+    slug = slugify("Counterinsurgency " * 6, max_words=20)
+    assert slug == "-".join(["counterinsurgency"] * 4)  # 71 characters: a fifth word would pass 80

@@ -206,6 +206,28 @@ def test_event_days_from_the_lead():
     assert not compatible(day("It happened on Saturday.", monday), sunday_only)
 
 
+def test_named_days_a_day_apart_need_more_evidence_and_two_days_apart_never_join():
+    import datetime as dt
+
+    monday, tuesday, wednesday = (dt.date(2024, 5, d) for d in (6, 7, 8))
+    named = [stories_module.EventDay(d, True, None) for d in (monday, tuesday, wednesday)]
+    assert compatible(named[0], named[1]) and not compatible(named[0], named[2])
+    assert stories_module._day_penalty(named[0], named[1]) > 0 == stories_module._day_penalty(named[0], named[0])
+    published = stories_module.EventDay(tuesday, False, None)
+    assert stories_module._day_penalty(named[0], published) == 0  # a publication date names no day
+
+
+def test_a_story_of_one_article_leads_with_that_articles_key_points(corpus):
+    briefing, _ = corpus
+    single = [st for st in briefing.stories if len(st.articles) == 1]
+    assert single
+    for st in single:
+        own = [k.sentence_id for k in st.articles[0].extraction.key_points]
+        shown = [p.sentence_id for p in st.points]
+        kept = [sid for sid in own if sid in shown]  # the article's key points the story may show
+        assert shown[: len(kept)] == kept, st.id
+
+
 def test_numbers_are_read_however_written():
     assert numbers("about 100,000 people") == numbers("roughly 100 thousand people") == {100000}
     assert numbers("four hostages, in 2024") == {4}

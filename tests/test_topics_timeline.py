@@ -6,6 +6,8 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from generator.chart import coverage_svg
 from generator.curate import curate
 from generator.load import load
@@ -155,3 +157,91 @@ def test_coverage_chart_is_accessible_and_escaped():
         "6 Mar 2025, Wire: 1",
     ]
     assert coverage_svg([]) == ""
+
+
+FRIDAY = dt.date(2025, 10, 10)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        # Forward: a timetable in the present, "will", "is due", the present progressive, "is expected to".
+        ("Jews mark Sukkot, a Jewish festival that begins at nightfall on Monday.", dt.date(2025, 10, 13)),
+        ("Talks will resume on Monday in Cairo.", dt.date(2025, 10, 13)),
+        ("The envoy is due in Cairo on Tuesday.", dt.date(2025, 10, 14)),
+        ("Negotiators are meeting on Wednesday.", dt.date(2025, 10, 15)),
+        ("On Monday, the talks will resume.", dt.date(2025, 10, 13)),
+        ("The ceasefire takes effect on October 13.", dt.date(2025, 10, 13)),
+        ("The donors will meet on January 5.", dt.date(2026, 1, 5)),
+        # Backward: the past tense, the present perfect, whatever follows in another clause.
+        ("Blinken warned on Sunday that the offensive would be a mistake.", dt.date(2025, 10, 5)),
+        ("On Sunday, the strikes killed 20 people.", dt.date(2025, 10, 5)),
+        ("Officials said on Monday that talks will resume.", dt.date(2025, 10, 6)),
+        ("The plan, which Trump unveiled on Monday, calls for a truce.", dt.date(2025, 10, 6)),
+        ("The planned talks on Monday were cancelled.", dt.date(2025, 10, 6)),
+        ("The attack came on October 13.", dt.date(2024, 10, 13)),
+        ("Aid has not entered since Monday, though convoys will try again.", dt.date(2025, 10, 6)),
+    ],
+)
+def test_tense_decides_the_direction_of_a_relative_date(sentence, date):
+    assert [m.date for m in find_dates(sentence, FRIDAY)] == [date]
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIELAB of an sRGB colour (D65), to measure how far apart two colours look."""
+    def linear(c: float) -> float:
+        return ((c + 0.055) / 1.055) ** 2.4 if c > 0.04045 else c / 12.92
+
+    r, g, b = (linear(int(colour[i : i + 2], 16) / 255) for i in (1, 3, 5))
+    x, y, z = ((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047, r * 0.2126 + g * 0.7152 + b * 0.0722,
+               (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883)
+
+    def f(v: float) -> float:
+        return v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116
+
+    return 116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))
+
+
+def test_a_long_span_is_counted_per_month_with_month_labels_legend_and_table():
+    import math
+    import re
+
+    from generator.chart import OTHER, OTHER_COLOUR, PALETTE, WIDTH, coverage_legend, coverage_table
+
+    outlets = ["Bay <Post>", "Harbour Gazette", "Wire", "Courier", "Herald", "Tribune", "Observer", "Ledger", "Star"]
+    articles = [
+        Article(f"a{i}", Path(f"a{i}"), "md", f"a{i}", "", (), outlet=outlets[i % len(outlets)],
+                published=dt.date(2024, 5, 1) + dt.timedelta(days=(i * 37) % 520))
+        for i in range(120)
+    ]
+    svg = coverage_svg(articles)
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.find(f"{ns}title").text == "Articles per month by outlet"
+    bars = [r for r in root.iter(f"{ns}rect") if r.find(f"{ns}title") is not None]
+    periods = {r.find(f"{ns}title").text.split(",")[0] for r in bars}
+    assert "May 2024" in periods and "October 2025" in periods and len(periods) <= 18
+    # Legible on a 390 px phone (the chart scales to the content width, 358 px): bars of 8 px or more.
+    assert min(float(r.get("width")) for r in bars) * 358 / WIDTH >= 8
+    labels = [t.text for t in root.iter(f"{ns}text")]
+    assert labels[2:5] == ["May 2024", "Aug", "Nov"]  # months named along the axis, after the y axis' two
+    assert [t for t in labels if "2025" in t] == ["Feb 2025"]  # the year wherever it changes
+    # Neighbouring colours are far apart (CIELAB distance), the eighth outlet on share one colour.
+    colours = [*PALETTE, OTHER_COLOUR]
+    assert min(math.dist(_lab(a), _lab(b)) for i, a in enumerate(colours) for b in colours[i + 1 :]) >= 30
+    legend = coverage_legend(articles)
+    assert legend.count("<li>") == 7 and OTHER in legend and "Bay &lt;Post&gt;" in legend and "<Post>" not in legend
+    table = coverage_table(articles)
+    assert table.count("<tr>") == len(periods) + 1 and "<Post>" not in table
+    totals = [int(n) for n in re.findall(r"<td>(\d+)</td></tr>", table)]
+    assert sum(totals) == 120
+    bar_total = sum(int(r.find(f"{ns}title").text.rsplit(": ", 1)[1]) for r in bars)
+    assert bar_total == 120
+
+
+def test_the_outlets_page_shows_the_chart_legend_and_table(seed_project, monkeypatch):
+    monkeypatch.chdir(seed_project)
+    run(seed_project, build=False)
+    page = (seed_project / "build/docs/outlets/index.md").read_text(encoding="utf-8")
+    assert page.index("<svg") < page.index('<ul class="briefing-legend"') < page.index("<table>")
+    assert "<caption>Articles per day by outlet</caption>" in page

@@ -81,6 +81,8 @@ def test_feed_is_valid_atom(corpus_project, monkeypatch):
         assert root.find(A + required) is not None, required
     rfc3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$")
     assert rfc3339.match(root.find(f"{A}updated").text)
+    (self_link,) = root.findall(f"{A}link[@rel='self']")  # no site_url: relative to the feed itself
+    assert self_link.get("href") == "feed.xml" and self_link.get("type") == "application/atom+xml"
     ids = set()
     for entry in root.findall(f"{A}entry"):
         for required in ("id", "title", "updated", "content", "link"):

@@ -34,10 +34,11 @@ class QuestionExtractor(Protocol):
     def extract(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[QuestionCandidate, ...]: ...
 
 
-class RuleQuotes:
-    """Quote marks for spans, an ordered rule chain for speakers."""
+class LearnedQuotes:
+    """Quote marks for spans; speakers chosen among the article's mentions by a learned ranker, a
+    pronoun resolved by a learned resolver (generator/extract/speakers.py, models/*.json)."""
 
-    version = "rules-2"
+    version = "learned-speakers-1"
 
     def extract(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[Quote, ...]:
         """Return the quotes of text with their speakers."""
@@ -49,7 +50,7 @@ class Extractors:
     """The extractors one run uses."""
 
     key_points: KeyPointExtractor = field(default_factory=LearnedKeyPoints)
-    quotes: QuoteExtractor = field(default_factory=RuleQuotes)
+    quotes: QuoteExtractor = field(default_factory=LearnedQuotes)
     questions: QuestionExtractor = field(default_factory=CueQuestions)
 
     @property

@@ -30,9 +30,9 @@ def read_markdown(data: bytes, extra_patterns=()) -> ReadResult:
     match = _FRONT.match(text)
     if match:
         try:
-            doc = parse_yaml(match.group(1) or "")
+            doc = parse_yaml(match.group(1) or "", offset=1)  # line 1 is the opening ---
         except YamlProblem as exc:
-            raise ReaderError((exc.line or 0) + 1, f"front matter: {exc.message}") from None
+            raise ReaderError(exc.line or 1, f"front matter: {exc.message}") from None
         if doc.value is not None and not isinstance(doc.value, dict):
             raise ReaderError(2, "front matter must be a mapping of keys, like a sidecar .yml")
         meta = doc.value or {}
