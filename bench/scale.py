@@ -11,6 +11,7 @@ For each N (100, 1000 and 3000 unless given), in a fresh temporary project of sy
 - `briefing generate` with nothing changed: wall time and files written;
 - `briefing generate` after one new article: wall time, files written, and how many stories'
   key points were worked out again (the others come from build/cache/stories/);
+- with Pagefind (from 250 articles), the bytes one query transfers in Chromium;
 - the generator's peak memory: the largest resident set of a cold `briefing generate` process
   or of any of its extraction workers (MkDocs does not run in generate).
 
@@ -24,12 +25,15 @@ every file whose size or modification time changed, appeared or disappeared.
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import yaml  # noqa: E402
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, pagefind_query  # noqa: E402
 from bench.synthetic import write_article, write_project  # noqa: E402
 from generator.build import pagefind_index, uses_pagefind  # noqa: E402
 from generator.cache import STORY_CACHE_DIR, analyse  # noqa: E402
@@ -113,6 +118,35 @@ def pagefind_index_of(site: Path) -> None:
             shutil.rmtree(copy, ignore_errors=True)
 
 
+def pagefind_transfer(site: Path, query: str = "Haddad") -> str:
+    """Requests and bytes one Pagefind query transfers on the built site, served on loopback and
+    typed into Chromium (budget: 250 KB); '(no Chromium)' where there is none."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "(no playwright)"
+    if not Path(CHROMIUM).exists():
+        return "(no Chromium)"
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            results, size = pagefind_query(page, f"http://127.0.0.1:{server.server_address[1]}/articles/", query)
+            found = results.count()
+            browser.close()
+    finally:
+        server.shutdown()
+    return f"{size / 1000:.0f} KB, {found} results"
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
 def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
     """Every figure for a corpus of n articles."""
     root = workdir / f"n{n}"
@@ -160,6 +194,7 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
     started = time.perf_counter()
     pagefind_index_of(root / "site")
     row["of which Pagefind indexing"] = f"{time.perf_counter() - started:.2f} s" if searched else "-"
+    row["Pagefind query transfer (Chromium)"] = pagefind_transfer(root / "site") if searched else "-"
 
     before = snapshot(root)
     same = timed([*BRIEFING, "generate"], root)
