@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
@@ -81,10 +81,9 @@ def read_record(record: dict) -> tuple[str, str | None, str | None]:
     return result.text, result.meta.get("title"), published.isoformat() if published else None
 
 
-def run_jsonl(lines: Iterable[str], out: TextIO, extractors: Extractors | None = None) -> list[Problem]:
-    """Process JSONL records; write one output line per good record; return the problems."""
-    problems: list[Problem] = []
-    ex = extractors or Extractors()
+def records(lines: Iterable[str], problems: list[Problem]) -> Iterator[tuple[int, dict]]:
+    """The JSON objects with an "id", one per non-blank line, with their line numbers; a bad line
+    is added to problems and skipped."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -96,6 +95,14 @@ def run_jsonl(lines: Iterable[str], out: TextIO, extractors: Extractors | None =
         if not isinstance(record, dict) or not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
             problems.append(Problem(SOURCE, number, 'expected an object with an "id" (string or number)'))
             continue
+        yield number, record
+
+
+def run_jsonl(lines: Iterable[str], out: TextIO, extractors: Extractors | None = None) -> list[Problem]:
+    """Process JSONL records; write one output line per good record; return the problems."""
+    problems: list[Problem] = []
+    ex = extractors or Extractors()
+    for number, record in records(lines, problems):
         try:
             text, title, published = read_record(record)
         except (ValueError, ReaderError) as exc:
@@ -151,17 +158,7 @@ def run_stories_jsonl(lines: Iterable[str], out: TextIO) -> list[Problem]:
     problems: list[Problem] = []
     inputs: list[StoryInput] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Problem(SOURCE, number, f"invalid JSON ({exc.msg}); one JSON object per line expected"))
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
-            problems.append(Problem(SOURCE, number, 'expected an object with an "id" (string or number)'))
-            continue
+    for number, record in records(lines, problems):
         if str(record["id"]) in seen:
             problems.append(Problem(SOURCE, number, f"id {record['id']!r} given twice; ids must be unique"))
             continue

@@ -141,17 +141,26 @@ def load_topics(doc: YamlDoc, path: Path, diag: Diagnostics) -> tuple[Topic, ...
     return tuple(topics)
 
 
-def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Diagnostics) -> tuple[CuratedQuestion, ...]:
-    """Read content/questions.yml when present: the curated open questions."""
+def _list_file(path: Path, key: str, diag: Diagnostics):
+    """An editors' file holding one list under `key:` (questions.yml, stories.yml), read and its
+    top level checked; None when it is absent, empty or not a mapping (the last reported)."""
     if not path.exists():
-        return ()
+        return None
     doc = read_yaml(path, diag, path.parent)
     if doc is None or doc.value is None:
-        return ()
+        return None
     if not isinstance(doc.value, dict):
-        diag.error(path, doc.line(()), "expected a mapping with a 'questions:' list")
+        diag.error(path, doc.line(()), f"expected a mapping with a '{key}:' list")
+        return None
+    schema.validate(doc, {key: schema.Field(lambda v: v)}, path, diag)
+    return doc
+
+
+def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Diagnostics) -> tuple[CuratedQuestion, ...]:
+    """Read content/questions.yml when present: the curated open questions."""
+    doc = _list_file(path, "questions", diag)
+    if doc is None:
         return ()
-    schema.validate(doc, {"questions": schema.Field(lambda v: v)}, path, diag)
     topics = {t.name.casefold() for t in config.topics}
     questions, ids = [], {}
     for i in _items(doc, "questions", path, diag, "questions"):
@@ -195,15 +204,9 @@ def load_stories(path: Path, slugs: set[str], diag: Diagnostics) -> tuple[Curate
 
     An article listed in two stories and an id used twice are errors; an article that does not
     exist, or a merge into a story that does not, is a warning (an error with --strict)."""
-    if not path.exists():
+    doc = _list_file(path, "stories", diag)
+    if doc is None:
         return ()
-    doc = read_yaml(path, diag, path.parent)
-    if doc is None or doc.value is None:
-        return ()
-    if not isinstance(doc.value, dict):
-        diag.error(path, doc.line(()), "expected a mapping with a 'stories:' list")
-        return ()
-    schema.validate(doc, {"stories": schema.Field(lambda v: v)}, path, diag)
     out: list[CuratedStory] = []
     ids: dict[str, int | None] = {}
     listed: dict[str, int | None] = {}

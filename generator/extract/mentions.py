@@ -634,7 +634,8 @@ class _Match:
 
 
 def _walk_back_tokens(text: str, toks: list[tuple[int, str]], k: int, plural: bool) -> tuple[int, str | None]:
-    """_walk_back over the article's tokens already found: from toks[k] back to a determiner."""
+    """From the head noun toks[k] back over its modifiers to a determiner (see _walk_back), over
+    the article's tokens already found."""
     head_start = toks[k][0]
     start = head_start
     edge = head_start
@@ -672,35 +673,8 @@ def _walk_back(text: str, head_start: int, plural: bool = False) -> tuple[int, s
     number is a determiner only of a plural ("two officials", not "number two official"); a
     possessive name is one with all its words ("the State Department’s number two official")."""
     lo = max(0, head_start - 80)
-    nl = text.rfind("\n", lo, head_start)
-    window = text[nl + 1 if nl >= 0 else lo : head_start]
-    base = head_start - len(window)
-    tokens = _BACK_TOKEN.findall(window)
-    start = head_start
-    at = len(window)
-    rest = list(reversed(tokens[-8:]))
-    for k, word in enumerate(rest[:6]):
-        at = window.rfind(word, 0, at)
-        if not (word[0].isalnum() or word[0] in "’'"):
-            break  # punctuation between words ends the phrase
-        low = word.lower()
-        if low in DETERMINERS and (plural or low not in _NUMBERS):
-            return base + at, word
-        if word[0].isupper() and (word.endswith("’s") or word.endswith("'s")):
-            for prev in rest[k + 1 : k + 4]:  # "State Department’s", "the Health Ministry’s"
-                p_at = window.rfind(prev, 0, at)
-                if prev[:1].isupper() and prev.lower() not in DETERMINERS:
-                    at = p_at
-                elif prev.lower() == "the":
-                    at = p_at
-                    break
-                else:
-                    break
-            return base + at, word
-        if low in NOT_MODIFIERS or (low.endswith(("ed", "ing")) and not word[0].isupper() and low not in _KEEP_ED):
-            break
-        start = base + at
-    return start, None
+    toks = [(m.start(), m.group()) for m in _BACK_TOKEN.finditer(text, lo, head_start)]
+    return _walk_back_tokens(text, [*toks, (head_start, "")], len(toks), plural)
 
 
 def find_pronouns(text: str, quoted, headlines, regions=None) -> list[Mention]:
