@@ -979,6 +979,17 @@ def _role_words(role: str) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in DETERMINERS and w not in NOT_MODIFIERS)
 
 
+def _same_stem_in(word: str, words: set[str]) -> bool:
+    """Whether words hold word or a form of it: "israeli" and "israel", "palestinian" and "palestine"."""
+    if word in words:
+        return True
+    for w in words:
+        n = min(len(w), len(word))
+        if n >= 4 and w[: n - 1] == word[: n - 1]:
+            return True
+    return False
+
+
 def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> int | None:
     """The entity a definite description refers to: one introduced with those role words, for
     people; one whose name holds the head noun (or a word for the same kind of body), for bodies
@@ -996,6 +1007,8 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
             # travelling with the envoy", "the leaflets" after "Leaflets dropped by the IDF"
             if d.kind != m.kind or mentions[d.members[0]].head not in wanted | {head + "s", head.rstrip("s")}:
                 continue
+            if mods and not all(_same_stem_in(w, d.name_words(mentions)) for w in mods):
+                continue  # "the Israeli military" is not the "Hamas military" mentioned before
         elif m.kind == PERSON:
             if d.kind not in (PERSON, UNKNOWN) or (m.gender and d.gender and m.gender != d.gender):
                 continue
@@ -1009,6 +1022,8 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
             if d.kind not in (ORGANISATION, UNKNOWN):
                 continue
             name_words = d.name_words(mentions)
+            if d.named and not all(_same_stem_in(w, name_words) for w in mods):
+                continue  # "the Israeli military" is not "Hamas military"; "the Israeli army" may be "Israel's army"
             if not (name_words & wanted):
                 generic = head in GENERIC_BODY_HEADS and d.kind == ORGANISATION
                 if not generic or name_words & STATE_BODY_WORDS:
@@ -1065,9 +1080,16 @@ def display_name(names: list[Mention]) -> str:
     return best.text if best.form == NAME else " ".join(w.capitalize() for w in best.text.split())
 
 
+_POSSESSIVE_PRONOUNS = frozenset("his her its their our my your".split())
+
+
 def _description_name(words: str) -> str:
-    """A description as written, its determiner in lower case: 'The mayor' → 'the mayor'."""
+    """A description as written, its determiner in lower case: 'The mayor' → 'the mayor'; a
+    possessive pronoun, which means nothing away from its sentence, becomes 'the': 'its 20-point
+    plan' → 'the 20-point plan'."""
     first, _, rest = words.partition(" ")
+    if rest and first.lower() in _POSSESSIVE_PRONOUNS:
+        return f"the {rest}"
     return f"{first.lower()} {rest}" if rest and first.lower() in DETERMINERS else words
 
 
