@@ -8,16 +8,20 @@ reported by one or more outlets. Two stages:
    story's articles, when that similarity reaches SIMILARITY and the story's dated articles stay
    within MAX_SPREAD_DAYS of each other; else it starts a story. Similarity is TF-IDF cosine of
    the words, the title and lead weighted up (LEAD_WEIGHT of the title-and-lead vectors, the rest
-   of the whole texts: names and numbers are words too). Wire copies and rewrites (the duplicate
-   groups) always share their original's story. The thresholds come from the stories dev set
-   (../shared/bench/stories/), from the middle of the flat region of B-cubed F1 (bench/stories.py).
+   of the whole texts: names and numbers are words too); a pair sharing fewer than
+   MIN_SHARED_WORDS content words is unrelated, and two leads naming different days lose
+   NAMED_DAY_PENALTY. Wire copies and rewrites (the duplicate groups) always share their
+   original's story. The thresholds come from the stories dev set (../shared/bench/stories/) and
+   the project's fixture corpus, from the middle of the flat region of B-cubed F1
+   (bench/stories.py --sweep).
 
 2. Key points across the story's articles: every sentence that is not page furniture (a caption,
    a credit, a promotion, a dateline, which is cut off) is a candidate; its support is the set of
    other articles with a sentence that states the same fact, found by paraphrase-tolerant
    matching (weighted overlap of content words, names and numbers, spelled-out numbers read as
    digits). Points are chosen by how many outlets back them, then by centrality among all the
-   story's sentences and lead position, redundancy removed, 3 to 6 a story. Each point shows one
+   story's sentences and lead position, redundancy removed, 3 to 6 a story; a story of one
+   original article leads with that article's own key points. Each point shows one
    verbatim source sentence and cites every supporting article at its own sentence; outlets are
    counted once each, a wire copy or a rewrite adding its sentence but never another outlet.
 """
