@@ -156,6 +156,7 @@ class QuestionCandidate:
     evidence: tuple[Evidence, ...]
     review: str = "suggested"
     pinned: bool = False
+    raised_by: str | None = None  # the speaker of the quote the question was raised in
 
 
 @dataclass(frozen=True, slots=True)
