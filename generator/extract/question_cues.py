@@ -24,7 +24,9 @@ ALL_PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | POSSESSIVE_PRONOUNS
 # Descriptions that stand for a body named earlier: never left in a question unresolved.
 # Openings of a description that points back at something named before ("similar incidents").
 ANAPHORIC_OPENERS = frozenset("similar such other these those same".split())
-BODY_ANAPHORS = frozenset("group movement faction organisation organization militia".split())
+BODY_ANAPHORS = frozenset("group movement faction organisation organization".split())
+# What may stand between "the" and such a word and still only point back ("the militant group").
+GENERIC_BODY_ADJECTIVES = frozenset("militant terror terrorist armed islamist rebel palestinian".split())
 # Descriptions of a document or agreement named earlier with its modifiers ("the 20-point plan").
 THING_ANAPHORS = frozenset("plan deal agreement proposal accord framework".split())
 

@@ -581,7 +581,7 @@ def _anaphor_length(tokens: list[str], i: int) -> int:
     militant group' (2); 0 when none does or the description says itself what it is."""
     for n in (1, 2):
         if i + n < len(tokens) and tokens[i + n].lower() in C.BODY_ANAPHORS | C.THING_ANAPHORS:
-            if n == 2 and not tokens[i + 1].islower():
+            if n == 2 and tokens[i + 1].lower() not in C.GENERIC_BODY_ADJECTIVES:
                 return 0
             if n == 2 and tokens[i + 2].lower() in C.THING_ANAPHORS:
                 return 0  # "the 20-point plan" names itself
@@ -1231,7 +1231,7 @@ def same_matter(a: str, b: str) -> bool:
         return False  # "Will Israel engage …?" and "What is Israel's position …?" ask different things
     sa, sb = stems(a), stems(b)
     shared = len(sa & sb)
-    return shared >= 2 and shared / max(1, min(len(sa), len(sb))) >= 0.6
+    return shared >= 3 and shared / max(1, min(len(sa), len(sb))) >= 0.6
 
 
 def phrase_question(sentence: str) -> str | None:
