@@ -10,7 +10,8 @@ Sets:
 - seed: the seed articles in content/articles/ against the seven questions curated by hand in
   content/questions.yml (their evidence sentence anchors);
 - held out: tests/fixtures/questions/cases.jsonl, invented cue sentences and look-alikes written
-  before the extractor was tuned.
+  before the extractor was tuned; fresh: fresh.jsonl beside it, 24 more written after the tuning
+  and never tuned on.
 
 A predicted question matches a gold one when an evidence span of each overlaps the other by at
 least half of the shorter. Recall: gold questions matched by some prediction; precision:
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "bench" / "stories"
 CASES = ROOT / "tests" / "fixtures" / "questions" / "cases.jsonl"
+FRESH = ROOT / "tests" / "fixtures" / "questions" / "fresh.jsonl"  # written after tuning, never tuned on
 
 from generator.extract import Extractors  # noqa: E402
 from generator.extract.questions import stand_alone_problems  # noqa: E402
@@ -141,8 +143,8 @@ def seed(ex: Extractors, show: bool) -> dict:
     return s
 
 
-def held_out(ex: Extractors, show: bool) -> tuple[dict, int]:
-    rows = [json.loads(x) for x in CASES.read_text("utf-8").splitlines() if x.strip()]
+def held_out(ex: Extractors, show: bool, path: Path = CASES) -> tuple[dict, int]:
+    rows = [json.loads(x) for x in path.read_text("utf-8").splitlines() if x.strip()]
     gold, predicted, speakers_ok, speakers_total, ids = [], {}, 0, 0, []
     for r in rows:
         for q in r["questions"]:
@@ -181,6 +183,9 @@ def main() -> None:
     h, n = held_out(ex, args.misses)
     ok, of = h["speakers"]
     print(line("held out", h) + f"   ({n} cases; raised_by right {ok}/{of})")
+    f, n = held_out(ex, args.misses, FRESH)
+    ok, of = f["speakers"]
+    print(line("fresh", f) + f"   ({n} cases written after tuning; raised_by right {ok}/{of})")
     print(f"stand-alone check on all {total} questions of the 78 dev articles: {len(problems)} fail")
     for aid, q, bad in problems:
         print(f"  {aid}: {q}  <- {'; '.join(bad)}")

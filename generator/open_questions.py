@@ -12,20 +12,19 @@ sentence) evidence that states the same fact and half of the question's terms.
 A later article may state the outcome: a sentence of an article published after the question was
 first raised, stating something done (a past or perfect tense, no modal, no uncertainty cue, no
 question), that names every name the question names and covers ANSWER_COVERAGE of its weighted
-terms (names counting double) is its possible answer. `briefing curate` writes it into
-content/questions.yml beside a curated question for an editor to confirm (status: answered) or
-dismiss (possible_answer_dismissed: true); until then the site shows it as "possible answer,
-unreviewed".
+terms (names counting double; ANSWER_COVERAGE_UNNAMED when it names nothing) is its possible
+answer. `briefing curate` writes it into content/questions.yml beside a curated question for an
+editor to confirm (status: answered) or dismiss (possible_answer_dismissed: true); until then the
+site shows it as "possible answer, unreviewed".
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 
 from generator.errors import Problem
 from generator.extract.questions import same_matter, stems
@@ -38,9 +37,12 @@ SAME_QUESTION = 0.6  # weighted share of the shorter question's terms the other 
 SAME_EVIDENCE = 0.7  # evidence sentences this alike state one fact (an outlet's paraphrase) …
 SAME_EVIDENCE_QUESTION = 0.4  # … and then this much of the questions' terms is enough
 ANSWER_COVERAGE = 0.5  # weighted share of a question's terms (names double) an answer must state
+ANSWER_COVERAGE_UNNAMED = 0.75  # … when the question names nobody and nothing
 _NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-zA-Z’'-]+")
-_OUTCOME_VERB = re.compile(r"\b(?:[a-z]{3,}ed|took|made|went|came|began|struck|fled|won|lost|fell|left|held|sent|met|paid|"
-                           r"rose|broke|shot|fought|led|gave|drew|chose|withdrew|sold|built|found|kept)\b")
+_OUTCOME_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|took|made|went|came|began|struck|fled|won|lost|fell|left|held|sent|met|paid|"
+    r"rose|broke|shot|fought|led|gave|drew|chose|withdrew|sold|built|found|kept)\b"
+)
 _NOT_OUTCOME = re.compile(
     r"\?|\b(?:will|would|could|may|might|should|must|if|whether|unclear|unknown|uncertain|yet|not|no|never|"
     r"expected|plans?|planned|threaten\w*|fears?|warn\w*|calls?\s+for|urged|demand\w*|reportedly|allegedly)\b",
@@ -121,7 +123,8 @@ def merge_questions(
         except KeyError:
             problems.append(
                 Problem(
-                    questions_file, ref.line,
+                    questions_file,
+                    ref.line,
                     f"{ref.sentence} is not a sentence of {ref.article} (was the sentence edited?); "
                     "expected an anchor from that article's page",
                     severity="warning",
@@ -153,11 +156,12 @@ def merge_questions(
     out, ids_used = [], {cq.id for cq in curated}
     for entry in entries:
         raised = tuple(
-            Raised(by_slug[slug][0], tuple(sorted(sents.values(), key=lambda s: s.start)),
-                   tuple(sorted(entry.speakers.get(slug, ()))))
-            for slug, sents in sorted(
-                entry.sentences.items(), key=lambda kv: (by_slug[kv[0]][0].published or dt.date.max, kv[0])
+            Raised(
+                by_slug[slug][0],
+                tuple(sorted(sents.values(), key=lambda s: s.start)),
+                tuple(sorted(entry.speakers.get(slug, ()))),
             )
+            for slug, sents in sorted(entry.sentences.items(), key=lambda kv: (by_slug[kv[0]][0].published or dt.date.max, kv[0]))
         )
         cq = entry.curated
         evidence_text = [s.text for r in raised for s in r.sentences]
@@ -190,10 +194,19 @@ def merge_questions(
             qid = cq.id
         out.append(
             QuestionBriefing(
-                id=qid, question=entry.question, status=status, topic=topic,
-                curated=cq is not None, raised=raised, first_raised=first_date, first_article=first_article,
-                answer=answer, answer_source=answer_source, notes=cq.notes if cq else None,
-                reviewed=entry.reviewed, possible_answer=possible,
+                id=qid,
+                question=entry.question,
+                status=status,
+                topic=topic,
+                curated=cq is not None,
+                raised=raised,
+                first_raised=first_date,
+                first_article=first_article,
+                answer=answer,
+                answer_source=answer_source,
+                notes=cq.notes if cq else None,
+                reviewed=entry.reviewed,
+                possible_answer=possible,
             )
         )
     return tuple(out), problems
@@ -206,7 +219,9 @@ def _idf(texts: list[str]) -> dict[str, float]:
     return {t: math.log((1 + len(texts)) / (1 + n)) + 1 for t, n in df.items()}
 
 
-def same_question(a: str, b: str, idf: dict[str, float], evidence_a: tuple[str, ...] = (), evidence_b: tuple[str, ...] = ()) -> bool:
+def same_question(
+    a: str, b: str, idf: dict[str, float], evidence_a: tuple[str, ...] = (), evidence_b: tuple[str, ...] = ()
+) -> bool:
     """Whether two questions ask the same thing, as story facts are matched: most of the shorter
     question's weighted terms stated by the other, or evidence sentences that state one fact
     (another outlet's paraphrase) and half as much of the question; three shared terms at least."""
@@ -227,7 +242,8 @@ def _target(entries: list[_Entry], slug: str, cand: QuestionCandidate, idf: dict
     asking the same thing."""
     mine = tuple(e.text for e in cand.evidence)
     same = [
-        e for e in entries
+        e
+        for e in entries
         if same_matter(e.question, cand.question)
         or same_question(e.question, cand.question, idf, tuple(s.text for ss in e.sentences.values() for s in ss.values()), mine)
     ]
@@ -284,8 +300,9 @@ def possible_answer(
     names = _names(question) & terms
     weights = {t: (2.0 if t in names else 1.0) * idf.get(t, 1.0) for t in terms}
     total = sum(weights.values())
-    if not total or not names:
-        return None  # a question that names nothing cannot be told apart from any later sentence
+    if not total:
+        return None
+    needed = ANSWER_COVERAGE if names else ANSWER_COVERAGE_UNNAMED  # naming nothing, it must say more
     best: tuple[float, tuple, PossibleAnswer] | None = None
     for article, ex in articles:
         if article.slug in raising or article.published is None or article.published <= first:
@@ -297,7 +314,7 @@ def possible_answer(
             if not names <= found:
                 continue
             score = sum(w for t, w in weights.items() if t in found) / total
-            if score < ANSWER_COVERAGE:
+            if score < needed:
                 continue
             key = (-score, article.published, article.slug, s.start)
             if best is None or key < best[1]:

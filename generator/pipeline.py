@@ -16,6 +16,7 @@ from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
 from generator.load import CONTENT_DIR, CURATION_DIR, QUESTIONS_FILE, STORIES_FILE, load
 from generator.model import Content, Extraction
+from generator.question_curation import merge_answers
 from generator.render import (
     DOCS_DIR,
     THEME_DIR,
@@ -27,7 +28,6 @@ from generator.render import (
     write_if_changed,
     write_pages,
 )
-from generator.question_curation import merge_answers
 from generator.state import Summary
 from generator.story_curation import as_listed
 from generator.story_curation import merge as merge_stories
