@@ -1094,7 +1094,7 @@ def cue_unable(s: str, ctx: Context, k: int) -> list[Raw]:
     if m := C.CLEAR_VIEWS.search(s):
         subject = _subject_before(s, m.start())
         rest = s[m.end() :].split(":", 1)[-1]
-        rest = re.split(r"[;]|[.?!][”\"’]*\s*$", rest)[0].strip(" .")
+        rest = re.split(r"[;]|[.?!][”\"’]*\s*$|,\s+[a-z]+ing\b", rest)[0].strip(" .")
         matters = re.split(r",?\s+and\s+(?=(?:who|what|how|when|where|whether|which)\b)", rest)
         if subject:
             out.append(Raw(f"What is {subject}’s position on {matters[0].strip()}?", m.start(), "no clear views"))
