@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/keypoints.py --baseline
 	$(BIN)/python bench/cleaning.py
 	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/questions.py
 
 # Fit the shipped models (generator/extract/models/*.json) from the training splits under ../shared/bench/.
 # Deterministic: the same data gives byte-identical model files.

@@ -140,6 +140,8 @@ def curate(project: Path) -> None:
         f"{s.stale} marked stale, {s.revived} no longer stale, "
         f"{s.originals} edit(s) given their original"
     )
+    if r.answers:
+        click.echo(f"{r.answers} possible answer(s) added to content/questions.yml: confirm (status: answered) or dismiss each")
 
 
 @cli.command()

@@ -443,6 +443,7 @@ class CurateReport:
     updated: tuple[str, ...]
     unchanged: int
     stats: MergeStats
+    answers: int = 0  # possible answers added to content/questions.yml
 
 
 def curate_files(

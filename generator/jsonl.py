@@ -58,6 +58,8 @@ def record_output(record_id: object, text: str, title: str | None, published: st
         "open_questions": [
             {
                 "question": q.question,
+                "raised_by": q.raised_by,
+                "cue": q.cue,
                 "evidence": [{"sentence_id": e.sentence_id, "start": e.start, "end": e.end, "text": e.text} for e in q.evidence],
             }
             for q in ex.questions

@@ -174,16 +174,18 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
         ids[v["id"]] = line
         if v["topic"] and v["topic"].casefold() not in topics:  # type: ignore[union-attr]
             diag.warn(path, doc.line(where + ("topic",)), f"topic {v['topic']!r} is not in briefing.yml's topics")
-        if v["status"] == "answered" and not v["answer"]:
+        if v["status"] == "answered" and not v["answer"] and not v["possible_answer"]:
             diag.warn(path, doc.line(where + ("status",)), "status is 'answered' but there is no 'answer:'")
         refs = []
         for k, (article, sentence) in enumerate(v["evidence"]):  # type: ignore[arg-type]
             ref_line = doc.line(where + ("evidence", k))
             refs.append(SentenceRef(article, sentence, ref_line))
-        source = None
+        source = possible = None
         if v["answer_source"]:
             source = SentenceRef(*v["answer_source"], doc.line(where + ("answer_source",)))  # type: ignore[misc]
-        for ref in refs + ([source] if source else []):
+        if v["possible_answer_source"]:
+            possible = SentenceRef(*v["possible_answer_source"], doc.line(where + ("possible_answer_source",)))  # type: ignore[misc]
+        for ref in refs + [r for r in (source, possible) if r]:
             if ref.article not in slugs:  # a removed article: the reference is kept, and shown nowhere
                 diag.warn(path, ref.line, f"no article with the slug {ref.article!r}; expected 'article-slug#s-…'")
         if v["raised_in"] and v["raised_in"] not in slugs:
@@ -194,6 +196,8 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
                 id=v["id"], question=v["question"], topic=v["topic"], status=v["status"],  # type: ignore[arg-type]
                 raised=v["raised"], raised_in=v["raised_in"], evidence=tuple(refs),  # type: ignore[arg-type]
                 answer=v["answer"], answer_source=source, notes=v["notes"], line=line,  # type: ignore[arg-type]
+                possible_answer=v["possible_answer"], possible_answer_source=possible,  # type: ignore[arg-type]
+                possible_answer_dismissed=bool(v["possible_answer_dismissed"]),
             )
         )
     return tuple(questions)

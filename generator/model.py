@@ -156,6 +156,7 @@ class QuestionCandidate:
     evidence: tuple[Evidence, ...]
     review: str = "suggested"
     pinned: bool = False
+    raised_by: str | None = None  # the speaker of the quote the question was raised in
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +201,11 @@ class CuratedQuestion:
     answer_source: SentenceRef | None
     notes: str | None = None
     line: int | None = None
+    # what `briefing curate` found in a later article, for an editor to confirm (status: answered)
+    # or dismiss (possible_answer_dismissed: true)
+    possible_answer: str | None = None
+    possible_answer_source: SentenceRef | None = None
+    possible_answer_dismissed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

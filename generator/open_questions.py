@@ -1,21 +1,53 @@
 """Open questions across articles: the curated ones in content/questions.yml, merged with the
-machine's candidates, each with every article that raised it in date order.
+machine's candidates, each with every article that raised it in date order, and a possible answer
+from a later article.
 
 A candidate joins a curated question when one of its evidence sentences is among the question's
-references, or when it asks the same thing (`same_matter`). Candidates that join none are merged
-with each other the same way and shown as suggestions.
+references, or when it asks the same thing. Candidates that join none are merged with each other
+the same way and shown as suggestions. "The same thing" is the paraphrase-tolerant matching of
+story facts (generator/stories.py: stemmed content words and normalised numbers, IDF-weighted):
+most of the shorter question's weighted terms in the other, or (an outlet's paraphrase of the same
+sentence) evidence that states the same fact and half of the question's terms.
+
+A later article may state the outcome: a sentence of an article published after the question was
+first raised, stating something done (a past or perfect tense, no modal, no uncertainty cue, no
+question), that names every name the question names and covers ANSWER_COVERAGE of its weighted
+terms (names counting double; ANSWER_COVERAGE_UNNAMED when it names nothing) is its possible
+answer. `briefing curate` writes it into content/questions.yml beside a curated question for an
+editor to confirm (status: answered) or dismiss (possible_answer_dismissed: true); until then the
+site shows it as "possible answer, unreviewed".
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.errors import Problem
 from generator.extract.questions import same_matter, stems
 from generator.load import slugify
 from generator.model import Article, CuratedQuestion, Extraction, QuestionCandidate, Sentence, SentenceRef, Topic
+from generator.stories import fact_terms, overlap
 from generator.topics import Tagger
+
+SAME_QUESTION = 0.6  # weighted share of the shorter question's terms the other must state
+SAME_EVIDENCE = 0.7  # evidence sentences this alike state one fact (an outlet's paraphrase) …
+SAME_EVIDENCE_QUESTION = 0.4  # … and then this much of the questions' terms is enough
+ANSWER_COVERAGE = 0.5  # weighted share of a question's terms (names double) an answer must state
+ANSWER_COVERAGE_UNNAMED = 0.75  # … when the question names nobody and nothing
+_NAME = re.compile(r"(?<!^)(?<![.?!]\s)\b[A-Z][a-zA-Z’'-]+")
+_OUTCOME_VERB = re.compile(
+    r"\b(?:[a-z]{3,}ed|took|made|went|came|began|struck|fled|won|lost|fell|left|held|sent|met|paid|"
+    r"rose|broke|shot|fought|led|gave|drew|chose|withdrew|sold|built|found|kept)\b"
+)
+_NOT_OUTCOME = re.compile(
+    r"\?|\b(?:will|would|could|may|might|should|must|if|whether|unclear|unknown|uncertain|yet|not|no|never|"
+    r"expected|plans?|planned|threaten\w*|fears?|warn\w*|calls?\s+for|urged|demand\w*|reportedly|allegedly)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +56,7 @@ class Raised:
 
     article: Article
     sentences: tuple[Sentence, ...]
+    raised_by: tuple[str, ...] = ()  # speakers who raised it in a quote of this article
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +75,22 @@ class QuestionBriefing:
     answer_source: tuple[Article, Sentence] | None = None
     notes: str | None = None
     reviewed: bool = False  # a suggestion an editor approved in an article's curation file
+    possible_answer: PossibleAnswer | None = None  # shown "possible answer, unreviewed" until confirmed
+
+    @property
+    def outlets(self) -> int:
+        """How many outlets raised it (an article without an outlet counts as its own)."""
+        return len({(r.article.publisher or f"slug:{r.article.slug}").casefold() for r in self.raised})
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleAnswer:
+    """A sentence of a later article that may answer an open question."""
+
+    text: str
+    article: Article
+    sentence: Sentence | None
+    listed: bool = False  # written into content/questions.yml by `briefing curate`
 
 
 @dataclass
@@ -50,6 +99,7 @@ class _Entry:
     curated: CuratedQuestion | None
     reviewed: bool = False
     sentences: dict[str, dict[str, Sentence]] = field(default_factory=dict)  # slug -> id -> sentence
+    speakers: dict[str, set[str]] = field(default_factory=dict)  # slug -> who raised it in a quote
 
     def add(self, slug: str, sentence: Sentence) -> None:
         self.sentences.setdefault(slug, {})[sentence.id] = sentence
@@ -73,7 +123,8 @@ def merge_questions(
         except KeyError:
             problems.append(
                 Problem(
-                    questions_file, ref.line,
+                    questions_file,
+                    ref.line,
                     f"{ref.sentence} is not a sentence of {ref.article} (was the sentence edited?); "
                     "expected an anchor from that article's page",
                     severity="warning",
@@ -81,6 +132,7 @@ def merge_questions(
             )
             return None
 
+    idf = _idf([c.question for _, ex in articles for c in ex.questions] + [cq.question for cq in curated])
     entries = []
     for cq in curated:
         entry = _Entry(cq.question, cq)
@@ -91,21 +143,25 @@ def merge_questions(
     oldest_first = sorted(articles, key=lambda pair: (pair[0].published or dt.date.max, pair[0].slug))
     for article, ex in oldest_first:
         for cand in ex.questions:
-            target = _target(entries, article.slug, cand)
+            target = _target(entries, article.slug, cand, idf)
             if target is None:
                 target = _Entry(cand.question, None)
                 entries.append(target)
             target.reviewed |= cand.review == "approved"
+            if cand.raised_by:
+                target.speakers.setdefault(article.slug, set()).add(cand.raised_by)
             for ev in cand.evidence:
                 target.add(article.slug, ex.sentence(ev.sentence_id))
     topics = {t.name.casefold(): t for t in tagger.topics}
     out, ids_used = [], {cq.id for cq in curated}
     for entry in entries:
         raised = tuple(
-            Raised(by_slug[slug][0], tuple(sorted(sents.values(), key=lambda s: s.start)))
-            for slug, sents in sorted(
-                entry.sentences.items(), key=lambda kv: (by_slug[kv[0]][0].published or dt.date.max, kv[0])
+            Raised(
+                by_slug[slug][0],
+                tuple(sorted(sents.values(), key=lambda s: s.start)),
+                tuple(sorted(entry.speakers.get(slug, ()))),
             )
+            for slug, sents in sorted(entry.sentences.items(), key=lambda kv: (by_slug[kv[0]][0].published or dt.date.max, kv[0]))
         )
         cq = entry.curated
         evidence_text = [s.text for r in raised for s in r.sentences]
@@ -116,26 +172,81 @@ def merge_questions(
         answer_source = None
         if cq and cq.answer_source and (sentence := resolve(cq.answer_source)) is not None:
             answer_source = (by_slug[cq.answer_source.article][0], sentence)
+        status = cq.status if cq else "open"
+        possible = None
+        listed_source = None
+        if cq and cq.possible_answer_source and (sentence := resolve(cq.possible_answer_source)) is not None:
+            listed_source = (by_slug[cq.possible_answer_source.article][0], sentence)
+        if cq and cq.possible_answer and not cq.possible_answer_dismissed:
+            art, sent = listed_source or (None, None)
+            possible = PossibleAnswer(cq.possible_answer, art, sent, listed=True) if art else None
+        elif status == "open" and not (cq and (cq.possible_answer_dismissed or cq.answer)):
+            possible = possible_answer(entry.question, raised, articles, idf)
+        answer = cq.answer if cq else None
+        if status == "answered" and cq and cq.possible_answer and not cq.possible_answer_dismissed:
+            answer = answer or cq.possible_answer  # the editor confirmed the machine's answer
+            answer_source = answer_source or listed_source
+        if status != "open":
+            possible = None
         if cq is None:
             qid = _unique(slugify(entry.question, max_words=10) or "question", ids_used)
         else:
             qid = cq.id
         out.append(
             QuestionBriefing(
-                id=qid, question=entry.question, status=cq.status if cq else "open", topic=topic,
-                curated=cq is not None, raised=raised, first_raised=first_date, first_article=first_article,
-                answer=cq.answer if cq else None, answer_source=answer_source, notes=cq.notes if cq else None,
+                id=qid,
+                question=entry.question,
+                status=status,
+                topic=topic,
+                curated=cq is not None,
+                raised=raised,
+                first_raised=first_date,
+                first_article=first_article,
+                answer=answer,
+                answer_source=answer_source,
+                notes=cq.notes if cq else None,
                 reviewed=entry.reviewed,
+                possible_answer=possible,
             )
         )
     return tuple(out), problems
 
 
-def _target(entries: list[_Entry], slug: str, cand: QuestionCandidate) -> _Entry | None:
+def _idf(texts: list[str]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for t in texts:
+        df.update(fact_terms(t))
+    return {t: math.log((1 + len(texts)) / (1 + n)) + 1 for t, n in df.items()}
+
+
+def same_question(
+    a: str, b: str, idf: dict[str, float], evidence_a: tuple[str, ...] = (), evidence_b: tuple[str, ...] = ()
+) -> bool:
+    """Whether two questions ask the same thing, as story facts are matched: most of the shorter
+    question's weighted terms stated by the other, or evidence sentences that state one fact
+    (another outlet's paraphrase) and half as much of the question; three shared terms at least."""
+    ta, tb = fact_terms(a), fact_terms(b)
+    if len(ta & tb) < 3:
+        return False
+    score = overlap(ta, tb, idf)
+    if score >= SAME_QUESTION:
+        return True
+    if score >= SAME_EVIDENCE_QUESTION:
+        return any(overlap(fact_terms(x), fact_terms(y), idf) >= SAME_EVIDENCE for x in evidence_a for y in evidence_b)
+    return False
+
+
+def _target(entries: list[_Entry], slug: str, cand: QuestionCandidate, idf: dict[str, float]) -> _Entry | None:
     """The entry a candidate joins: a curated question asking the same thing, else the curated
     question citing its evidence (the closest in wording when several do), else a suggestion
     asking the same thing."""
-    same = [e for e in entries if same_matter(e.question, cand.question)]
+    mine = tuple(e.text for e in cand.evidence)
+    same = [
+        e
+        for e in entries
+        if same_matter(e.question, cand.question)
+        or same_question(e.question, cand.question, idf, tuple(s.text for ss in e.sentences.values() for s in ss.values()), mine)
+    ]
     curated_same = [e for e in same if e.curated is not None]
     if curated_same:
         return curated_same[0]
@@ -153,3 +264,59 @@ def _unique(base: str, used: set[str]) -> str:
         qid, n = f"{base}-{n}", n + 1
     used.add(qid)
     return qid
+
+
+# --- possible answers ---------------------------------------------------------------------------------
+
+
+def _answer_terms(text: str) -> frozenset[str]:
+    """Terms for matching an answer to its question: story-fact terms cut to six letters, so that
+    "Israel" meets "Israeli" and "accept" meets "accepted"."""
+    return frozenset(t if t.startswith("#") else t[:6] for t in fact_terms(text))
+
+
+def _names(question: str) -> frozenset[str]:
+    """The names a question names, as answer terms ('Will Israel launch … into Rafah?' → israel, rafah)."""
+    return frozenset(m.group(0).lower()[:6] for m in _NAME.finditer(question.split(" ", 1)[-1] if " " in question else ""))
+
+
+def is_outcome(sentence: str) -> bool:
+    """Whether a sentence states something done: a past tense, and no modal, condition,
+    uncertainty, negation, plan or demand."""
+    return bool(_OUTCOME_VERB.search(sentence)) and not _NOT_OUTCOME.search(sentence)
+
+
+def possible_answer(
+    question: str, raised: tuple[Raised, ...], articles: list[tuple[Article, Extraction]], idf: dict[str, float]
+) -> PossibleAnswer | None:
+    """The sentence of a later article that best states an outcome of the question, if any."""
+    dates = [r.article.published for r in raised if r.article.published]
+    if not dates:
+        return None
+    first = min(dates)
+    raising = {r.article.slug for r in raised}
+    evidence = {s.text for r in raised for s in r.sentences}
+    terms = _answer_terms(question)
+    names = _names(question) & terms
+    weights = {t: (2.0 if t in names else 1.0) * idf.get(t, 1.0) for t in terms}
+    total = sum(weights.values())
+    if not total:
+        return None
+    needed = ANSWER_COVERAGE if names else ANSWER_COVERAGE_UNNAMED  # naming nothing, it must say more
+    best: tuple[float, tuple, PossibleAnswer] | None = None
+    for article, ex in articles:
+        if article.slug in raising or article.published is None or article.published <= first:
+            continue
+        for s in ex.sentences:
+            if s.text in evidence or not is_outcome(s.text):
+                continue
+            found = _answer_terms(s.text)
+            if not names <= found:
+                continue
+            score = sum(w for t, w in weights.items() if t in found) / total
+            if score < needed:
+                continue
+            key = (-score, article.published, article.slug, s.start)
+            if best is None or key < best[1]:
+                best = (score, key, PossibleAnswer(s.text, article, s))
+    return best[2] if best else None

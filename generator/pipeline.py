@@ -14,8 +14,9 @@ from generator.curate import Briefing, check_verbatim, curate
 from generator.curation import CurateReport, curate_files
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
-from generator.load import CONTENT_DIR, CURATION_DIR, STORIES_FILE, load
+from generator.load import CONTENT_DIR, CURATION_DIR, QUESTIONS_FILE, STORIES_FILE, load
 from generator.model import Content, Extraction
+from generator.question_curation import merge_answers
 from generator.render import (
     DOCS_DIR,
     THEME_DIR,
@@ -190,6 +191,18 @@ def curate_project(root: Path) -> CurateReport:
     elif listed:
         changed[stories_path] = new_stories_file(listed)
         report = replace(report, created=report.created + (str(stories_path),))
+    questions_path = root / CONTENT_DIR / QUESTIONS_FILE
+    answers = {
+        q.id: (q.possible_answer.text, f"{q.possible_answer.article.slug}#{q.possible_answer.sentence.id}")
+        for q in briefing.questions
+        if q.curated and q.possible_answer and not q.possible_answer.listed and q.possible_answer.sentence
+    }
+    if answers and questions_path.exists():
+        before = questions_path.read_text(encoding="utf-8")
+        after, added = merge_answers(before, answers, questions_path)
+        if after != before:
+            changed[questions_path] = after
+            report = replace(report, updated=report.updated + (str(questions_path),), answers=added)
     with project_lock(root):
         for path, text in changed.items():
             write_if_changed(path, text)

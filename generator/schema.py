@@ -263,6 +263,9 @@ QUESTION = {
     "answer": Field(text(4000)),
     "answer_source": Field(sentence_ref),
     "notes": Field(text(4000)),
+    "possible_answer": Field(text(4000)),
+    "possible_answer_source": Field(sentence_ref),
+    "possible_answer_dismissed": Field(boolean, default=False),
 }
 
 BRIEFING = {

@@ -80,9 +80,9 @@ SEED_QUESTIONS = {
     "evacuation and shelter": ("adequate preparations", "not come anywhere close to making adequate preparations"),
     "Hamas leaders in Rafah": ("senior Hamas leaders present in Rafah", "remains unclear whether senior Hamas leaders"),
     "post-war governance": ("position on post-war governance", "no clear views on two major questions"),
-    "security after the war": ("Who would oversee the strip’s security", "no clear views on two major questions"),
+    "security after the war": ("Who will oversee the strip’s security", "no clear views on two major questions"),
     "destroying Hamas": ("destroy", "unable to completely destroy Hamas"),
-    "engagement in post-war planning": ("post-war Gaza plans", "engage more seriously on developing a plan"),
+    "engagement in post-war planning": ("engage more seriously", "engage more seriously on developing a plan"),
 }
 
 

@@ -31,7 +31,9 @@ class QuoteExtractor(Protocol):
 class QuestionExtractor(Protocol):
     version: str
 
-    def extract(self, text: str, sentences: tuple[Sentence, ...]) -> tuple[QuestionCandidate, ...]: ...
+    def extract(
+        self, text: str, sentences: tuple[Sentence, ...], quotes: tuple[Quote, ...] | None = None
+    ) -> tuple[QuestionCandidate, ...]: ...
 
 
 class LearnedQuotes:
@@ -63,10 +65,11 @@ def extract(article_id: str, text: str, extractors: Extractors | None = None) ->
     """Split text into sentences and run every extractor over them."""
     ex = extractors or Extractors()
     sents = split_into_sentences(article_id, text)
+    quotes = ex.quotes.extract(text, sents)
     return Extraction(
         text=text,
         sentences=sents,
         key_points=ex.key_points.extract(text, sents),
-        quotes=ex.quotes.extract(text, sents),
-        questions=ex.questions.extract(text, sents),
+        quotes=quotes,
+        questions=ex.questions.extract(text, sents, quotes),  # a question asked in a quote is its speaker's
     )
