@@ -280,6 +280,12 @@ def _names(question: str) -> frozenset[str]:
     return frozenset(m.group(0).lower()[:6] for m in _NAME.finditer(question.split(" ", 1)[-1] if " " in question else ""))
 
 
+def _lower_terms(question: str) -> frozenset[str]:
+    """The answer terms of a question's lower-case words (its verbs and nouns, not its names)."""
+    words = question.split()[1:]
+    return _answer_terms(" ".join(w for w in words if w[:1].islower()))
+
+
 def is_outcome(sentence: str) -> bool:
     """Whether a sentence states something done: a past tense, and no modal, condition,
     uncertainty, negation, plan or demand."""
@@ -298,6 +304,7 @@ def possible_answer(
     evidence = {s.text for r in raised for s in r.sentences}
     terms = _answer_terms(question)
     names = _names(question) & terms
+    doing = _lower_terms(question) & terms  # what the question asks of them: its lower-case words
     weights = {t: (2.0 if t in names else 1.0) * idf.get(t, 1.0) for t in terms}
     total = sum(weights.values())
     if not total:
@@ -311,8 +318,8 @@ def possible_answer(
             if s.text in evidence or not is_outcome(s.text):
                 continue
             found = _answer_terms(s.text)
-            if not names <= found:
-                continue
+            if not names <= found or (doing and not doing & found):
+                continue  # it names who the question names, and says something of what they do
             score = sum(w for t, w in weights.items() if t in found) / total
             if score < needed:
                 continue

@@ -154,6 +154,26 @@ Fishing boats returned to Harbour Town on Sunday after a week of storms.
 
 The fish market reopened at noon.
 """
+RAISED_NAMED = """\
+---
+title: Port deal in doubt
+outlet: Harbour Gazette
+published: 2025-03-04
+---
+
+Negotiators left the talks in Harbour Town on Tuesday without a deal on the port.
+
+It remains unclear whether Veldmark will recognise the Ostrava Council.
+"""
+SAME_ACTORS = """\
+---
+title: Envoys meet
+outlet: Bay Post
+published: 2025-03-09
+---
+
+Envoys of Veldmark and the Ostrava Council met for lunch in Harbour Town on Sunday.
+"""
 CURATED = """\
 questions:
   - id: militia-patrol
@@ -203,6 +223,13 @@ def test_an_unrelated_later_article_is_no_answer(make_project, monkeypatch):
     root = make_project({"content/articles/raised.md": RAISED, "content/articles/unrelated.md": UNRELATED})
     monkeypatch.chdir(root)
     assert the_question(briefing_of(root)).possible_answer is None
+
+
+def test_a_later_article_naming_the_same_actors_doing_something_else_is_no_answer(make_project, monkeypatch):
+    root = make_project({"content/articles/raised.md": RAISED_NAMED, "content/articles/lunch.md": SAME_ACTORS})
+    monkeypatch.chdir(root)
+    (q,) = [q for q in briefing_of(root).questions if "Veldmark" in q.question]
+    assert q.possible_answer is None  # it names them both, and says nothing of recognising
 
 
 def curated_project(make_project, monkeypatch):
