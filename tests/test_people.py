@@ -9,6 +9,7 @@ import yaml
 
 from generator.curate import check_verbatim, curate
 from generator.errors import BriefingError
+from generator.extract import extract
 from generator.load import load
 from generator.model import Person, RoleSpan
 from generator.pipeline import extract_all, run
@@ -175,3 +176,16 @@ def test_people_index_lists_bodies_in_their_own_section(tmp_path):
     people, bodies = page.split("## Organisations and groups")
     assert "Yoav Gallant" in people and "Hamas" not in people
     assert "Hamas" in bodies.split("## Unnamed sources")[0]
+
+
+def test_roles_are_noun_phrases_or_absent():
+    text = (
+        "Aid trucks were hit near the crossing on Tuesday.\n\n"
+        "“We could not reach them,” one man said.\n\n"
+        "“Nobody came for six hours,” said Nebal Farsakh, of the Palestinian Red Crescent Society in Gaza.\n\n"
+        "“The road is closed,” said Mohammed Haddad, a spokesman for the civil defence agency.\n"
+    )
+    roles = {q.speaker: q.role for q in extract("roles", text).quotes}
+    assert roles["one man"] is None  # a description is the speaker's name, not a role
+    assert roles["Nebal Farsakh"] is None  # "of the … Society" is a fragment, not a role
+    assert roles["Mohammed Haddad"] == "spokesman for the civil defence agency"
