@@ -154,6 +154,7 @@ def merge_questions(
                 target.add(article.slug, ex.sentence(ev.sentence_id))
     topics = {t.name.casefold(): t for t in tagger.topics}
     out, ids_used = [], {cq.id for cq in curated}
+    outcomes: Outcomes | None = None
     for entry in entries:
         raised = tuple(
             Raised(
@@ -181,7 +182,9 @@ def merge_questions(
             art, sent = listed_source or (None, None)
             possible = PossibleAnswer(cq.possible_answer, art, sent, listed=True) if art else None
         elif status == "open" and not (cq and (cq.possible_answer_dismissed or cq.answer)):
-            possible = possible_answer(entry.question, raised, articles, idf)
+            if outcomes is None:  # worked out once, when a question first needs it
+                outcomes = outcome_index(articles)
+            possible = possible_answer(entry.question, raised, outcomes, idf)
         answer = cq.answer if cq else None
         if status == "answered" and cq and cq.possible_answer and not cq.possible_answer_dismissed:
             answer = answer or cq.possible_answer  # the editor confirmed the machine's answer
@@ -292,8 +295,33 @@ def is_outcome(sentence: str) -> bool:
     return bool(_OUTCOME_VERB.search(sentence)) and not _NOT_OUTCOME.search(sentence)
 
 
+@dataclass(frozen=True, slots=True)
+class Outcomes:
+    """Every sentence of a dated article that states something done, with its answer terms, and
+    which of them hold each term: a question is compared only with the sentences that can answer it."""
+
+    sentences: tuple[tuple[Article, Sentence, frozenset[str]], ...]
+    postings: dict[str, tuple[int, ...]]
+
+
+def outcome_index(articles: list[tuple[Article, Extraction]]) -> Outcomes:
+    """The outcome sentences of the dated articles, indexed by their answer terms."""
+    sentences = []
+    postings: dict[str, list[int]] = {}
+    for article, ex in articles:
+        if article.published is None:
+            continue
+        for s in ex.sentences:
+            if is_outcome(s.text):
+                terms = _answer_terms(s.text)
+                for t in terms:
+                    postings.setdefault(t, []).append(len(sentences))
+                sentences.append((article, s, terms))
+    return Outcomes(tuple(sentences), {t: tuple(v) for t, v in postings.items()})
+
+
 def possible_answer(
-    question: str, raised: tuple[Raised, ...], articles: list[tuple[Article, Extraction]], idf: dict[str, float]
+    question: str, raised: tuple[Raised, ...], outcomes: Outcomes, idf: dict[str, float]
 ) -> PossibleAnswer | None:
     """The sentence of a later article that best states an outcome of the question, if any."""
     dates = [r.article.published for r in raised if r.article.published]
@@ -310,20 +338,22 @@ def possible_answer(
     if not total:
         return None
     needed = ANSWER_COVERAGE if names else ANSWER_COVERAGE_UNNAMED  # naming nothing, it must say more
+    if names:  # a sentence that can answer holds every name: the rarest name's sentences first
+        rarest = min(names, key=lambda t: (len(outcomes.postings.get(t, ())), t))
+        pool = outcomes.postings.get(rarest, ())
+    else:
+        pool = sorted({k for t in (doing or terms) for k in outcomes.postings.get(t, ())})
     best: tuple[float, tuple, PossibleAnswer] | None = None
-    for article, ex in articles:
-        if article.slug in raising or article.published is None or article.published <= first:
+    for k in pool:
+        article, s, found = outcomes.sentences[k]
+        if article.slug in raising or article.published <= first or s.text in evidence:
             continue
-        for s in ex.sentences:
-            if s.text in evidence or not is_outcome(s.text):
-                continue
-            found = _answer_terms(s.text)
-            if not names <= found or (doing and not doing & found):
-                continue  # it names who the question names, and says something of what they do
-            score = sum(w for t, w in weights.items() if t in found) / total
-            if score < needed:
-                continue
-            key = (-score, article.published, article.slug, s.start)
-            if best is None or key < best[1]:
-                best = (score, key, PossibleAnswer(s.text, article, s))
+        if not names <= found or (doing and not doing & found):
+            continue  # it names who the question names, and says something of what they do
+        score = sum(w for t, w in weights.items() if t in found) / total
+        if score < needed:
+            continue
+        key = (-score, article.published, article.slug, s.start)
+        if best is None or key < best[1]:
+            best = (score, key, PossibleAnswer(s.text, article, s))
     return best[2] if best else None

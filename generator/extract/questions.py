@@ -1181,20 +1181,22 @@ def questions_of(
     out = []
     last = len(text.rstrip())
     for k, s in enumerate(sentences):
-        if s.text.rstrip('”"’ ').endswith("?") or _furniture(text, s):
+        if s.text.rstrip('”"’ ').endswith("?"):
             continue
         body = s.text if "“" in s.text or '"' in s.text else _DASH_ASIDE.sub(" ", s.text)
         if s.end >= last and not re.search(r"[.!?…][”\"’)]*\s*$", body):
             body = _cut_off(body)  # an excerpt cut mid-sentence: keep what is whole
+        raws = [raw for cue in CUES for raw in cue(body, ctx, k)]
+        if not raws or _furniture(text, s):  # the cues first: most sentences have none
+            continue
         asked: list[str] = []
-        for cue in CUES:
-            for raw in cue(body, ctx, k):
-                pos = s.start + raw.at
-                quote = ctx.quote_at(pos) or ctx.quote_at(pos + 1)
-                question = make_stand_alone(_tidy(raw.question), ctx, pos, quote)
-                if question and question not in asked and len(asked) < MAX_PER_SENTENCE:
-                    asked.append(question)
-                    out.append((raw, k, quote, question))
+        for raw in raws:
+            pos = s.start + raw.at
+            quote = ctx.quote_at(pos) or ctx.quote_at(pos + 1)
+            question = make_stand_alone(_tidy(raw.question), ctx, pos, quote)
+            if question and question not in asked and len(asked) < MAX_PER_SENTENCE:
+                asked.append(question)
+                out.append((raw, k, quote, question))
     return out
 
 
