@@ -36,7 +36,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start, quote_fraction
+from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start
+from generator.extract.quotes import find_spans
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
 from generator.model import CuratedStory, Sentence
 from generator.readers.boilerplate import classify
@@ -326,6 +327,7 @@ class _Candidate:
     index: int  # sentence position in its article
     source: Source
     terms: frozenset[str]
+    quoted: float  # share of its characters inside quote marks, a quote opened before it included
 
 
 @lru_cache(maxsize=4096)
@@ -340,6 +342,19 @@ def furniture_lines(text: str) -> frozenset[int]:
             out.add(at)
         at += len(line) + 1
     return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the article's quotations lie (quote marks included), as the quote extractor finds them."""
+    return tuple((sp.open_at, sp.close_at if sp.close_at is not None else sp.para_end) for sp in find_spans(text))
+
+
+def quoted_share(text: str, start: int, end: int) -> float:
+    """Share of text[start:end] inside quotations of the article: a sentence that ends a quote opened
+    in the sentence before ("… we will achieve this peace,” he said.") is mostly someone's words."""
+    inside = sum(max(0, min(end, b) - max(start, a)) for a, b in _quoted_spans(text))
+    return inside / max(1, end - start)
 
 
 def _credited_caption(line: str) -> bool:
@@ -369,9 +384,10 @@ def _candidates(a: StoryInput) -> list[_Candidate]:
         words = len(src.text.split())
         if not MIN_POINT_WORDS <= words <= MAX_POINT_WORDS or is_question(src.text) or not states_something(src.text):
             continue
-        if quote_fraction(src.text) >= 0.5 or not re.search(r"[.!?][”\"’')]*\s*$", src.text):
+        quoted = quoted_share(a.text, src.start, src.end)
+        if quoted >= 0.5 or not re.search(r"[.!?][”\"’')]*\s*$", src.text):
             continue
-        (attributed if is_attribution_only(src.text) else out).append(_Candidate(a.slug, k, src, fact_terms(src.text)))
+        (attributed if is_attribution_only(src.text) else out).append(_Candidate(a.slug, k, src, fact_terms(src.text), quoted))
     return out or attributed
 
 
@@ -416,7 +432,8 @@ def story_points(
             for k, sent in enumerate(a.sentences):
                 if (a.slug, sent.id) in first and sent.id not in have:
                     src = point_source(a.slug, a.text, sent)
-                    cands[a.slug].append(_Candidate(a.slug, k, src, fact_terms(src.text)))
+                    quoted = quoted_share(a.text, src.start, src.end)
+                    cands[a.slug].append(_Candidate(a.slug, k, src, fact_terms(src.text), quoted))
     pool = [c for a in originals for c in cands[a.slug] if (a.slug, c.source.sentence_id) not in never]
     if not pool:
         return ()
@@ -440,7 +457,7 @@ def story_points(
         rank = own_rank[c.article].get(c.source.sentence_id)
         own = 10.0 - rank if single and rank is not None and rank < 10 else 0.0  # above every other signal
         editor = 100.0 if (c.article, c.source.sentence_id) in first else 0.0
-        quoted = quote_fraction(c.source.text)  # a point states a fact; a quote is someone's words
+        quoted = c.quoted  # a point states a fact; a quote is someone's words
         score = editor + own + len(origin) + 0.5 * cen / top + 0.3 * lead - 0.5 * quoted
         scored.append((score, c, support, len(origin)))
     scored.sort(key=lambda x: (-x[0], x[1].article, x[1].index))
@@ -552,12 +569,13 @@ def stories(
         dates = sorted(a.published for a in members if a.published)
         newest = sorted(members, key=lambda a: (-(a.published.toordinal() if a.published else 0), a.slug))
         outlets = {(a.outlet or f"slug:{a.slug}").casefold() for a in members if not a.copy_of or a.copy_of not in by_slug}
+        told = points(members, first, never)
         out.append(
             Story(
                 id=sid,
-                headline=headline or _headline(members),
+                headline=headline or _headline(members, told),
                 articles=tuple(a.slug for a in newest),
-                points=points(members, first, never),
+                points=told,
                 first=dates[0] if dates else None,
                 last=dates[-1] if dates else None,
                 outlets=len(outlets),
@@ -574,9 +592,11 @@ def _new_id(slug: str, used: set[str]) -> str:
     return sid
 
 
-def _headline(members: list[StoryInput]) -> str:
-    """The story's headline: the title of its earliest original article that has one."""
-    for a in sorted(members, key=lambda a: (a.copy_of is not None, a.published or dt.date.max, a.slug)):
+def _headline(members: list[StoryInput], points: tuple[StoryPoint, ...]) -> str:
+    """The story's headline: the title of its earliest original article that has one; else its
+    first key point (a sentence that states the development, its dateline cut); else its id."""
+    ordered = sorted(members, key=lambda a: (a.copy_of is not None, a.published or dt.date.max, a.slug))
+    for a in ordered:
         if a.title:
             return a.title
-    return members[0].slug
+    return points[0].shown.text if points else ordered[0].slug

@@ -228,6 +228,14 @@ def test_a_story_of_one_article_leads_with_that_articles_key_points(corpus):
         assert shown[: len(kept)] == kept, st.id
 
 
+def test_the_end_of_a_quote_opened_a_sentence_before_is_someones_words():
+    text = "“We came to talk. And together we will achieve this peace,” he said. The envoys met for two hours."
+    second = text.index("And together")
+    third = text.index("The envoys")
+    assert stories_module.quoted_share(text, second, third - 1) > 0.5
+    assert stories_module.quoted_share(text, third, len(text)) == 0
+
+
 def test_numbers_are_read_however_written():
     assert numbers("about 100,000 people") == numbers("roughly 100 thousand people") == {100000}
     assert numbers("four hostages, in 2024") == {4}

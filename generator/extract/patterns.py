@@ -275,14 +275,15 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A place: up to four capitalised words, not an article or a pronoun ("RAFAH", "Gaza Strip", "New Delhi").
 _PLACE_WORD = rf"(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That)\b)[{UPPER}][{LETTER}.'’-]*"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}"
-_CAPS_PLACE = rf"[{UPPER}][{UPPER}.'’-]+(?:[ -][{UPPER}][{UPPER}.'’-]+){{0,3}}"  # "GAZA CITY", "WASHINGTON"
+_CAPS_PLACE = rf"[{UPPER}][{UPPER}.'’-]+(?:[ /-][{UPPER}][{UPPER}.'’-]+){{0,3}}"  # "GAZA CITY", "JERUSALEM/CAIRO"
 _WHERE = rf"(?:,\s*{_PLACE}){{0,2}}"  # ", Gaza Strip", ", Iraqi Kurdistan"
 _WHEN = rf"(?:,?\s+{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"  # ", Oct 5", " May 13, 2024"
 _DASH = r"\s*(?:[—–]|--?)\s*"
 # A dateline opening a lead: "RAFAH, Gaza Strip (Reuters) – ", "GAZA CITY, Oct 5 (AP) — ", "Tokyo (CNN)",
-# "(CNN) -- ", "WASHINGTON — ". With an agency in parentheses the place may be in any case and the
-# dash is optional; without one the place must be in capitals and the dash is required. The text after
-# it must open a sentence.
+# "(CNN) -- ", "WASHINGTON — ", "JERUSALEM/CAIRO — ". With an agency in parentheses the place may be
+# in any case and the dash is optional; without one the place must be in capitals and the dash is
+# required (not a colon: "BERG: It will reopen" is a transcript's speaker). The text after it must
+# open a sentence.
 # Any outlet may credit itself in a capitals dateline: "DEAD SEA, Jordan (Gulf Observer Wire) —".
 _CREDITED = rf"(?:\s*\([{UPPER}][{LETTER} .&'’-]{{1,40}}\))?"
 DATELINE_PREFIX = re.compile(
