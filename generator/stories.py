@@ -36,11 +36,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.extract.furniture import furniture_lines, on_furniture
 from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start
 from generator.extract.quotes import find_spans
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
 from generator.model import CuratedStory, Sentence
-from generator.readers.boilerplate import classify
 from generator.timeline import WEEKDAYS, weekday_date
 
 SIMILARITY = 0.12  # average-link similarity to join a story: the middle of the flat top (dev B-cubed 0.950 from 0.10 to 0.14)
@@ -66,7 +66,6 @@ _NUMBER = re.compile(
     r"|\b(" + "|".join(_NUMBER_WORDS) + r")\b(?:\s+(thousand|million|billion))?",
     re.I,
 )
-_LAST_SENTENCE = re.compile(r"(?:[.!?][”\"’)]?\s+|\s[(|]\s*)([^.!?]+?)\)?\s*$")
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _WEEKDAY_NAME = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -137,8 +136,7 @@ def event_day(a: StoryInput) -> EventDay:
     against the publication date; else the publication date; an undated article keeps the weekday.
     Explicit dates in a lead are left out: they are as often a timestamp or a past event
     ("October 7") as the day of the news."""
-    furniture = furniture_lines(a.text)
-    lead = [s for s in a.sentences if not _on_line(a.text, s.start, furniture)][:LEAD_SENTENCES]
+    lead = [s for s in a.sentences if not on_furniture(a.text, s.start)][:LEAD_SENTENCES]
     lead_text = " ".join(s.text for s in lead)
     m = _WEEKDAY_NAME.search(_QUOTES.sub(" ", lead_text))
     if a.published is not None:
@@ -146,10 +144,6 @@ def event_day(a: StoryInput) -> EventDay:
             return EventDay(weekday_date(m.group(1), None, a.published), True, None)
         return EventDay(a.published, False, None)
     return EventDay(None, False, WEEKDAYS.index(m.group(1)) if m else None)
-
-
-def _on_line(text: str, pos: int, lines: set[int]) -> bool:
-    return text.rfind("\n", 0, pos) + 1 in lines
 
 
 def compatible(a: EventDay, b: EventDay) -> bool:
@@ -331,20 +325,6 @@ class _Candidate:
 
 
 @lru_cache(maxsize=4096)
-def furniture_lines(text: str) -> frozenset[int]:
-    """Start offsets of the lines that are page furniture: captions, credits, promotions, widgets,
-    and a scene whose line ends in a photo credit ("… in Rafah on Monday. REUTERS/Some Name")."""
-    out = set()
-    at = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped and (classify(stripped) is not None or _credited_caption(stripped)):
-            out.add(at)
-        at += len(line) + 1
-    return frozenset(out)
-
-
-@lru_cache(maxsize=4096)
 def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the article's quotations lie (quote marks included), as the quote extractor finds them."""
     return tuple((sp.open_at, sp.close_at if sp.close_at is not None else sp.para_end) for sp in find_spans(text))
@@ -355,12 +335,6 @@ def quoted_share(text: str, start: int, end: int) -> float:
     in the sentence before ("… we will achieve this peace,” he said.") is mostly someone's words."""
     inside = sum(max(0, min(end, b) - max(start, a)) for a, b in _quoted_spans(text))
     return inside / max(1, end - start)
-
-
-def _credited_caption(line: str) -> bool:
-    """A line whose last words are a photo credit: the caption of a picture, not the story."""
-    tail = _LAST_SENTENCE.search(line)
-    return tail is not None and tail.start() > 0 and is_credit_only(tail.group(1))
 
 
 def point_source(slug: str, text: str, s: Sentence) -> Source:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from generator.extract.first_names import first_name_gender
+from generator.extract.furniture import furniture_lines, on_furniture
 from generator.extract.lexicon import (
     DETERMINERS,
     DOCUMENT_HEADS,
@@ -94,11 +95,18 @@ _PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)\b(?![’'-])
 _REPORTING = re.compile(REPORTING_VERB_RE)
 # What follows a description's head and belongs to it: "for the defence minister", "in Cairo",
 # "involved in the mediation", "marching through the old town", "dropped by the army".
+# What a time phrase opens with: "on Saturday", "in May", "at night", "by 2030".
+_TIME_OBJECT = (
+    r"(?:(?:early|late|last|next|this)\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|today|tonight|yesterday|tomorrow|weekend|morning|afternoon"
+    r"|evening|night|week|month|year|\d)\b"
+)
 _PP_AFTER = re.compile(
     r"^(?:\s+(?:involved|briefed|familiar|close|[a-z]{3,}ing|based|stationed|gathered|displaced)"
     r"(?=\s+(?:in|on|with|to|at|through|from|near|outside|along|into)\b)"
     r"|\s+(?:dropped|issued|released|published|signed|posted|sent|shared|circulated)(?=\s+by\b))?"
     r"\s+(?:of|for|at|in|with|from|to|on|by|through|near|outside|along|into|across)\s+(?:the\s+|[A-Z][\w]*[’']s\s+)?"
+    rf"(?!{_TIME_OBJECT})"  # "the minister on Saturday": a time, not part of who they are
     r"(?P<what>(?:[A-Z][\w’'.-]*|[a-z][\w-]*)(?:\s+(?:of\s+|for\s+|the\s+)?(?:[A-Z][\w’'.-]*|[a-z][\w-]*)){0,4}?)"
     rf"(?=\s*(?:[,.;:)—–]|\s(?:{REPORTING_VERB_RE}|who|which|that|and|was|is|has|had|would|will)\b|$))"
 )
@@ -738,7 +746,8 @@ def analyse(
     text: str, quote_spans: list[tuple[int, int]], headlines: list[tuple[int, int]], regions: list[tuple[int, int]] | None = None
 ) -> Discourse:
     """Find the mentions of text and link them into entities. Names are found everywhere (a full
-    name may come long before its surname); descriptions and pronouns only in the regions given."""
+    name may come long before its surname); descriptions and pronouns only in the regions given.
+    Nothing on a line of page furniture is a mention: "… in Gaza Strip. Picture: Getty" names no one."""
     quoted = sorted(quote_spans)
     names = find_names(text, quoted, headlines, regions)
     nominals = find_nominals(text, names, quoted, headlines, regions)
@@ -748,6 +757,8 @@ def analyse(
     names = _merge_nicknames(text, [n for n in names if n.start not in labelled])
     pronouns = find_pronouns(text, quoted, headlines, regions)
     mentions = sorted(names + nominals + pronouns + labels, key=lambda m: (m.start, -m.end))
+    if furniture_lines(text):
+        mentions = [m for m in mentions if not on_furniture(text, m.start)]
     entity_of, entities = link(text, mentions)
     return Discourse(text, tuple(mentions), tuple(entity_of), tuple(entities), tuple(m.start for m in mentions))
 

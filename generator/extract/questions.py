@@ -29,11 +29,11 @@ import re
 from dataclasses import dataclass, field
 
 from generator.extract import question_cues as C
+from generator.extract.furniture import on_furniture
 from generator.extract.lexicon import GROUP_HEADS, PERSON_HEADS
 from generator.extract.patterns import NAME_RE, NOT_NAMES, REPORTING_VERBS
 from generator.extract.text_stats import content_words
 from generator.model import Evidence, QuestionCandidate, Quote, Sentence
-from generator.readers.boilerplate import classify
 
 MAX_PER_SENTENCE = 2
 MAX_QUESTION_WORDS = 40
@@ -1164,11 +1164,11 @@ CUES = (
 
 def _furniture(text: str, s: Sentence) -> bool:
     """A sentence on a caption, credit or widget line, or a headline without a full stop."""
+    if on_furniture(text, s.start):
+        return True
     line_start = text.rfind("\n", 0, s.start) + 1
     line_end = text.find("\n", s.start)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if classify(line) is not None:
-        return True
     short = len(s.text.split()) < 15
     return short and not re.search(r"[.!?…][”\"’)]*\s*$", s.text.strip()) and line == s.text.strip()
 
