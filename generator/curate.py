@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from generator.chart import coverage, coverage_legend, coverage_svg, coverage_table
 from generator.curation import Policy, curation_warnings, publish, verbatim
@@ -21,7 +21,7 @@ from generator.load import slugify
 from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
 from generator.open_questions import QuestionBriefing, merge_questions
 from generator.stories import PointsFn, Source, StoryInput, stories
-from generator.timeline import Event, events
+from generator.timeline import Event, article_events, in_order
 from generator.topics import Tagger
 
 PEOPLE_KINDS = ("person",)
@@ -186,14 +186,21 @@ class Briefing:
     coverage_legend: str = ""  # its legend, an HTML list
     coverage_table: str = ""  # its counts, an HTML table
     warnings: tuple[Problem, ...] = ()
+    # Lookups the pages make once per article or quote, built once: speaker name → page, slug → story.
+    _pages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _stories: dict[str, StoryBriefing] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for p in reversed(self.speakers + self.bodies):  # the first of a name wins
+            self._pages[p.name] = p.anchor
+        for st in reversed(self.stories):
+            for ab in st.articles:
+                self._stories[ab.article.slug] = st
 
     def person_page(self, name: str | None) -> str | None:
         """The page id of a named speaker (a person, an organisation or a group), or None for an
         unnamed source."""
-        for p in self.speakers + self.bodies:
-            if p.name == name:
-                return p.anchor
-        return None
+        return self._pages.get(name) if name is not None else None
 
     @property
     def question_groups(self) -> tuple[QuestionGroup, ...]:
@@ -213,10 +220,7 @@ class Briefing:
 
     def story_of(self, slug: str) -> StoryBriefing | None:
         """The story an article belongs to."""
-        for st in self.stories:
-            if any(ab.article.slug == slug for ab in st.articles):
-                return st
-        return None
+        return self._stories.get(slug)
 
     def outlet_page(self, name: str | None) -> str | None:
         """The page id of an outlet (an article's `source`)."""
@@ -277,7 +281,8 @@ def curate(
         tagger,
         str(content.root / "content" / "questions.yml"),
     )
-    told = story_briefings(articles, content, policy, questions, tagger, story_points)
+    dated = {ab.article.slug: article_events(ab.article, ab.extraction.sentences) for ab in articles}  # once for all pages
+    told = story_briefings(articles, content, policy, questions, tagger, dated, story_points)
     chart = coverage([ab.article for ab in articles])
     return Briefing(
         content=content,
@@ -292,7 +297,7 @@ def curate(
         featured=featured_quotes(articles),
         suggestions=suggest_people(people, content.people, tuple(a.text for a in content.articles)),
         topics=topic_briefings(tagger, articles, told, questions),
-        timeline=events([(ab.article, () if ab.copy_of else ab.extraction.sentences) for ab in articles]),
+        timeline=in_order([e for ab in articles for e in _own_events(dated, ab, bool(ab.copy_of))]),
         outlets=outlets(articles),
         coverage=coverage_svg(chart),
         coverage_legend=coverage_legend(chart),
@@ -456,12 +461,18 @@ def story_inputs(articles: list[ArticleBriefing]) -> list[StoryInput]:
     ]
 
 
+def _own_events(dated: dict[str, tuple[Event, ...]], ab: ArticleBriefing, copy: bool) -> tuple[Event, ...]:
+    """An article's events; a copy's are only its publication (its dates are its original's)."""
+    return dated[ab.article.slug][:1] if copy else dated[ab.article.slug]
+
+
 def story_briefings(
     articles: list[ArticleBriefing],
     content: Content,
     policy: Policy,
     questions: tuple[QuestionBriefing, ...],
     tagger: Tagger,
+    dated: dict[str, tuple[Event, ...]],
     points: PointsFn | None = None,
 ) -> tuple[StoryBriefing, ...]:
     """The stories with their key points, quotes, questions and timeline, ranked for the front page.
@@ -476,10 +487,14 @@ def story_briefings(
     out = []
     chosen = frozenset(k for k, item in decisions.items() if item.status == "approved" or item.pinned)
     rejected = frozenset(k for k, item in decisions.items() if item.status == "rejected" or item.stale)
+    raised_in: dict[str, list[int]] = {}  # article → the questions it raises (their positions)
+    for k, q in enumerate(questions):
+        for r in q.raised:
+            raised_in.setdefault(r.article.slug, []).append(k)
     for story in stories(story_inputs(articles), content.stories, chosen, rejected, points):
         members = [by_slug[slug] for slug in story.articles]
         copies = {ab.article.slug for ab in members if ab.copy_of and ab.copy_of[0].slug in story.articles}
-        points = []
+        views = []
         for p in story.points:
             item = decisions.get((p.shown.article, p.shown.sentence_id))
             if item is not None and (item.status == "rejected" or item.stale):
@@ -488,11 +503,11 @@ def story_briefings(
             if policy.publish == "approved" and review != "approved":
                 continue
             sources = tuple(PointSource(by_slug[s.article].article, s, s.article in copies) for s in p.sources)
-            points.append(
+            views.append(
                 StoryPointView(p.shown.text, p.shown.sentence_id, sources[0], sources, p.outlets, review,
                                bool(item is not None and item.pinned))
             )
-        points.sort(key=lambda v: not v.pinned)
+        views.sort(key=lambda v: not v.pinned)
         slugs = set(story.articles)
         quoted: dict[str | None, list[Sourced]] = {}
         for ab in members:
@@ -504,13 +519,13 @@ def story_briefings(
                 id=story.id,
                 headline=story.headline,
                 articles=tuple(members),
-                points=tuple(points),
+                points=tuple(views),
                 first=story.first,
                 last=story.last,
                 outlets=story.outlets,
                 quotes=tuple(sorted(quoted.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))),
-                questions=tuple(q for q in questions if any(r.article.slug in slugs for r in q.raised)),
-                events=events([(ab.article, () if ab.article.slug in copies else ab.extraction.sentences) for ab in members]),
+                questions=tuple(questions[k] for k in sorted({k for slug in slugs for k in raised_in.get(slug, ())})),
+                events=in_order([e for ab in members for e in _own_events(dated, ab, ab.article.slug in copies)]),
                 topics=tuple(t for t in tagger.topics if any(t in ab.topics for ab in members)),
             )
         )

@@ -519,6 +519,7 @@ def publish(
     listed_all = [Listed(ci.section, ci.id, ci.sentence, ci.text, ci.original) for ci in curation.items] if curation else []
     items = suggestions(ex) if curation else []
     carries = carry_over(listed_all, items, {s.id: s.text for s in ex.sentences}) if curation else {}
+    seen = covered(listed_all, items, carries) if policy.publish == "all" else set()  # the machine items listed
     out: dict[str, list] = {}
     for section in SECTIONS:
         chosen: list = []
@@ -556,7 +557,6 @@ def publish(
                 continue  # unreviewed, or no longer suggested by the machine
             chosen.append(_published(section, ci, m, sentence, ex.text))
         if policy.publish == "all":
-            seen = covered(listed_all, items, carries)
             chosen += [m for mid, m in machine[section].items() if mid not in seen]
         out[section] = sorted(chosen, key=lambda x: not x.pinned)
     return replace(ex, key_points=tuple(out["key_points"]), quotes=tuple(out["quotes"]), questions=tuple(out["questions"]))

@@ -321,7 +321,7 @@ CURATED_ITEM = {
 }
 
 # content/stories.yml: the stories, each with its id, headline and articles.
-STORY_ID = r"st-[a-z0-9][a-z0-9-]{0,99}"
+STORY_ID = r"st-[a-z0-9][a-z0-9-]{0,97}"  # at most 101 characters: a safe page id (escape.ident)
 STORY = {
     "id": Field(pattern(STORY_ID, "a story id such as st-rafah-evacuation-order"), required=True),
     "headline": Field(text(300)),

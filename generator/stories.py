@@ -36,7 +36,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.extract.furniture import furniture_lines, on_furniture
+from generator.extract.furniture import on_furniture
 from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start
 from generator.extract.quotes import find_spans
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
@@ -225,7 +225,7 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
 
 
 def _shared_words(a: dict[str, float], b: dict[str, float]) -> int:
-    return len(a.keys() & b.keys()) if len(a) < len(b) else len(b.keys() & a.keys())
+    return len(a.keys() & b.keys())
 
 
 def _day_penalty(a: EventDay, b: EventDay) -> float:
@@ -304,14 +304,6 @@ def overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> floa
     return shared / smaller if smaller else 0.0
 
 
-def coverage(point: frozenset[str], other: frozenset[str], idf: dict[str, float]) -> float:
-    """Weighted share of a point's terms that another sentence states too."""
-    if not point or not other:
-        return 0.0
-    total = sum(idf.get(t, 1.0) for t in point)
-    return sum(idf.get(t, 1.0) for t in point & other) / total if total else 0.0
-
-
 # --- key points ------------------------------------------------------------------------------------
 
 
@@ -347,12 +339,9 @@ def _candidates(a: StoryInput) -> list[_Candidate]:
     """The sentences of an article that can be a story's point: no furniture, title, credit,
     question or quote; short attributed statements ("…, dock workers said.") only when the article
     has nothing else to say."""
-    furniture = furniture_lines(a.text)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", a.text)]
     out, attributed = [], []
     for k, s in enumerate(a.sentences):
-        line = line_starts[max(0, _bisect(line_starts, s.start) - 1)]
-        if line in furniture or s.text.strip() == a.title.strip() or is_credit_only(s.text):
+        if on_furniture(a.text, s.start) or s.text.strip() == a.title.strip() or is_credit_only(s.text):
             continue
         src = point_source(a.slug, a.text, s)
         words = len(src.text.split())
@@ -375,26 +364,15 @@ def states_something(sentence: str) -> bool:
     return sum(1 for w in content_words(sentence) if w not in _SAYING) >= MIN_STATED_WORDS
 
 
-def _bisect(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
 def story_points(
     members: list[StoryInput], first: frozenset[tuple[str, str]] = frozenset(), never: frozenset[tuple[str, str]] = frozenset()
 ) -> tuple[StoryPoint, ...]:
     """Key points across a story's articles, each citing every article that states it. Sentences in
     `first` (an editor approved or pinned them as key points) come first; those in `never` (rejected)
     are no point."""
-    originals = [a for a in members if not a.copy_of or a.copy_of not in {m.slug for m in members}]
-    family = {a.slug: (a.copy_of if a.copy_of in {m.slug for m in members} else a.slug) for a in members}
-    outlet = {a.slug: (a.outlet or f"slug:{a.slug}").casefold() for a in members}
+    family = _family(members)
+    originals = [a for a in members if family[a.slug] == a.slug]
+    outlet = {a.slug: _outlet(a) for a in members}
     cands = {a.slug: _candidates(a) for a in members}
     own_rank = {a.slug: {sid: r for r, sid in enumerate(a.key_points)} for a in members}
     # A story of one original article leads with that article's own key points, in their order (the
@@ -457,7 +435,7 @@ def story_points(
 
 def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Candidate]], idf) -> list[Source]:
     """The sentence of every other article of the story that states the candidate's fact."""
-    total = sum(idf.get(t, 1.0) for t in c.terms)  # coverage(c.terms, o.terms, idf), its divisor once
+    total = sum(idf.get(t, 1.0) for t in c.terms)  # weighted share of c's terms a sentence states: its divisor
     out: list[Source] = []
     if not total:
         return out
@@ -542,7 +520,8 @@ def stories(
         members = [by_slug[s] for s in slugs]
         dates = sorted(a.published for a in members if a.published)
         newest = sorted(members, key=lambda a: (-(a.published.toordinal() if a.published else 0), a.slug))
-        outlets = {(a.outlet or f"slug:{a.slug}").casefold() for a in members if not a.copy_of or a.copy_of not in by_slug}
+        family = _family(members)
+        outlets = {_outlet(a) for a in members if family[a.slug] == a.slug}
         told = points(members, first, never)
         out.append(
             Story(
@@ -556,6 +535,17 @@ def stories(
             )
         )
     return tuple(sorted(out, key=lambda s: (-(s.last.toordinal() if s.last else 0), -s.outlets, s.id)))
+
+
+def _family(members: list[StoryInput]) -> dict[str, str]:
+    """Each article's original within the story: a wire copy or rewrite counts with it, unless an
+    editor put the two in different stories (then the copy stands for its outlet here)."""
+    slugs = {a.slug for a in members}
+    return {a.slug: a.copy_of if a.copy_of in slugs else a.slug for a in members}
+
+
+def _outlet(a: StoryInput) -> str:
+    return (a.outlet or f"slug:{a.slug}").casefold()
 
 
 def _new_id(slug: str, used: set[str]) -> str:

@@ -38,11 +38,20 @@ HEADER = """\
 """
 
 
+_YAML_WORDS = frozenset("null true false yes no on off y n".split())
+
+
+def _slug(slug: str) -> str:
+    """An article slug as a YAML list item: plain when YAML reads it back as that text, quoted when
+    it would read as a date, a number or a boolean ("2024-05-13", "0123", "no")."""
+    return slug if slug[:1].isalpha() and slug.lower() not in _YAML_WORDS else scalar(slug)
+
+
 def story_lines(story: Story, dash: str = "  ") -> list[str]:
     """The lines of one new story entry, its dash after the indentation given."""
     keys = " " * (len(dash) + 2)
     lines = [f"{dash}- id: {story.id}\n", f"{keys}headline: {scalar(story.headline)}\n", f"{keys}articles:\n"]
-    lines += [f"{keys}  - {slug}\n" for slug in sorted(story.articles)]
+    lines += [f"{keys}  - {_slug(slug)}\n" for slug in sorted(story.articles)]
     return lines
 
 
@@ -78,6 +87,11 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
     if doc is None or not hasattr(doc, "lc"):
         raise BriefingError(Problem(str(path), 1, "expected a mapping with a 'stories:' list"))
     seq = doc.get("stories")
+    if seq is not None and hasattr(seq, "fa") and seq.fa.flow_style() and seq:
+        raise BriefingError(Problem(str(path), doc.lc.key("stories")[0] + 1, "stories: written as a [flow] list; "
+                                    "write one '- id: …' entry per line so that briefing curate can append to it"))
+    key_lines = sorted(doc.lc.key(k)[0] for k in doc)
+    boundary = next((k for k in key_lines if "stories" in doc and k > doc.lc.key("stories")[0]), len(lines))
     entries = {str(item.get("id")): (i, item) for i, item in enumerate(seq or []) if hasattr(item, "get")}
     listed = {str(slug) for _, item in entries.values() for slug in (item.get("articles") or [])}
     new_stories = [s for s in sorted(stories, key=lambda s: s.id) if s.id not in entries]
@@ -91,17 +105,22 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
             continue
         arts = item.get("articles")
         start = seq.lc.item(i)[0]
-        end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else len(lines)
-        if arts is None or "articles" not in item:
-            keys = " " * seq.lc.item(i)[1]
-            splice.insert(_last_content(lines, start, end) + 1, [f"{keys}articles:\n"] + [f"{keys}  - {s}\n" for s in missing])
+        end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else boundary
+        keys = " " * seq.lc.item(i)[1]
+        new_items = [f"{keys}  - {_slug(s)}\n" for s in missing]
+        if "articles" not in item:
+            splice.insert(_last_content(lines, start, end) + 1, [f"{keys}articles:\n", *new_items])
+        elif arts is None and lines[item.lc.key("articles")[0]].strip() == "articles:":
+            splice.insert(item.lc.key("articles")[0] + 1, new_items)  # "articles:" with nothing under it yet
         elif not arts or arts.fa.flow_style():
             problems.append(Problem(str(path), item.lc.key("articles")[0] + 1, "articles: written as a [flow] list; "
                                     "write one '- slug' per line so that briefing curate can append to it"))
         else:
             last = arts.lc.item(len(arts) - 1)
             indent = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
-            splice.insert(_last_content(lines, last[0], end) + 1, [f"{indent}- {s}\n" for s in missing])
+            after = [item.lc.key(k)[0] for k in item if item.lc.key(k)[0] > last[0]]  # "notes:" after the list
+            list_end = min([*after, end])
+            splice.insert(_last_content(lines, last[0], list_end) + 1, [f"{indent}- {_slug(s)}\n" for s in missing])
     if problems:
         raise BriefingError(problems)
     if new_stories:
@@ -116,6 +135,6 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
         else:
             last = seq.lc.item(len(seq) - 1)
             dash = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
-            at = _last_content(lines, last[0], len(lines)) + 1
+            at = _last_content(lines, last[0], boundary) + 1
             splice.insert(at, [ln for s in new_stories for ln in story_lines(s, dash)])
     return splice.text()

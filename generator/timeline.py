@@ -199,22 +199,24 @@ def find_dates(text: str, published: dt.date) -> list[DateMention]:
     return [d for _, d in sorted(found, key=lambda f: f[0])]
 
 
-def events(articles: list[tuple[Article, tuple[Sentence, ...]]]) -> tuple[Event, ...]:
-    """All dated events of the articles, in date order (publication of an article first on its day).
+def article_events(article: Article, sentences: tuple[Sentence, ...]) -> tuple[Event, ...]:
+    """The dated events of one article: its publication first, then each date its sentences name.
+    None without a publication date (relative dates need one to resolve against)."""
+    if article.published is None:
+        return ()
+    out = [Event(article.published, DAY, article, None, "published")]
+    for s in sentences:
+        seen = set()
+        for mention in find_dates(s.text, article.published):
+            if (mention.date, mention.precision) in seen:
+                continue
+            seen.add((mention.date, mention.precision))
+            out.append(Event(mention.date, mention.precision, article, s, mention.phrase))
+    return tuple(out)
 
-    Pass no sentences for an article whose events should not be repeated (a wire copy)."""
-    out: list[Event] = []
-    for article, sentences in articles:
-        if article.published is None:
-            continue  # relative dates need a publication date to resolve against
-        out.append(Event(article.published, DAY, article, None, "published"))
-        for s in sentences:
-            seen = set()
-            for mention in find_dates(s.text, article.published):
-                if (mention.date, mention.precision) in seen:
-                    continue
-                seen.add((mention.date, mention.precision))
-                out.append(Event(mention.date, mention.precision, article, s, mention.phrase))
+
+def in_order(found: list[Event] | tuple[Event, ...]) -> tuple[Event, ...]:
+    """Events in date order (publication of an article first on its day)."""
     return tuple(
-        sorted(out, key=lambda e: (e.date, e.sentence is not None, e.article.slug, e.sentence.start if e.sentence else 0))
+        sorted(found, key=lambda e: (e.date, e.sentence is not None, e.article.slug, e.sentence.start if e.sentence else 0))
     )

@@ -167,6 +167,18 @@ def test_check_reports_missing_articles_and_stories_with_their_lines(tmp_path, m
     assert "content/stories.yml:7: warning: merge_into: no story 'st-nowhere'" in result.stderr
 
 
+def test_a_story_id_too_long_for_a_page_is_a_located_error(tmp_path, monkeypatch):
+    shutil.copytree(STORIES / "content", tmp_path / "content")
+    long_id = "st-" + "a" * 100
+    (tmp_path / "content/stories.yml").write_text(
+        f"stories:\n  - id: {long_id}\n    articles:\n      - dardari-profile-meridian\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("check")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert "content/stories.yml:2:" in result.stderr
+
+
 def test_stories_jsonl_interface(tmp_path):
     records = []
     for path in sorted((STORIES / "content/articles").glob("*.txt")):
@@ -257,3 +269,43 @@ def test_the_site_has_story_pages_and_a_front_page(tmp_path, monkeypatch):
     assert "wire copy of" in page and "#s-" in page
     article = (docs / "articles/rafah-evacuation-order-gow.md").read_text(encoding="utf-8")
     assert "**Story:** [" in article
+
+
+def test_curate_appends_articles_where_an_editor_left_the_file():
+    from generator.stories import Story
+    from generator.story_curation import merge
+
+    def story(sid, *slugs):
+        return Story(sid, "Headline", slugs, (), None, None, 1)
+
+    edited = (
+        "stories:\n"
+        "  - id: st-a\n"
+        "    headline: A\n"
+        "    articles:\n"
+        "      - a1\n"
+        "    notes: checked by hand\n"
+        "  - id: st-b\n"
+        "    headline: B\n"
+        "    articles:\n"
+        "editor: someone\n"
+    )
+    after = merge(edited, (story("st-a", "a1", "a2"), story("st-b", "2024-05-13"), story("st-c", "0123")))
+    assert after.startswith(edited.split("    notes:")[0])  # nothing above the first insertion changed
+    doc = yaml.safe_load(after)
+    by_id = {s["id"]: s for s in doc["stories"]}
+    assert by_id["st-a"]["articles"] == ["a1", "a2"] and by_id["st-a"]["notes"] == "checked by hand"
+    assert by_id["st-b"]["articles"] == ["2024-05-13"]  # a date-like slug stays text
+    assert by_id["st-c"]["articles"] == ["0123"]
+    assert doc["editor"] == "someone"
+    assert merge(after, (story("st-a", "a1", "a2"), story("st-b", "2024-05-13"), story("st-c", "0123"))) == after
+
+
+def test_a_flow_list_of_stories_is_a_located_error():
+    from generator.errors import BriefingError
+    from generator.stories import Story
+    from generator.story_curation import merge
+
+    with pytest.raises(BriefingError) as err:
+        merge("stories: [{id: st-a, articles: [a1]}]\n", (Story("st-b", "B", ("b1",), (), None, None, 1),), "stories.yml")
+    assert "stories.yml:1" in str(err.value)
