@@ -189,3 +189,14 @@ def test_roles_are_noun_phrases_or_absent():
     assert roles["one man"] is None  # a description is the speaker's name, not a role
     assert roles["Nebal Farsakh"] is None  # "of the … Society" is a fragment, not a role
     assert roles["Mohammed Haddad"] == "spokesman for the civil defence agency"
+
+
+def test_name_keys_join_spellings_but_keep_different_people_apart():
+    from generator.extract.mentions import name_key
+
+    assert name_key("Abdullah Al Dardari") == name_key("Abdallah al-Dardari")  # transliterations
+    assert name_key("Mohammed Deif") == name_key("Muhammad Deif")
+    for a, b in (("Paul Smith", "Paula Smith"), ("Maria Lopez", "Mario Lopez"), ("Martin Griffiths", "Martina Griffiths")):
+        assert name_key(a) != name_key(b)
+    assert name_key("Abu Obeida") != name_key("Obeida")  # a particle opening a name is part of it
+    assert len(name_key("Ben Smith")) == 2

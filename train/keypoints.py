@@ -55,6 +55,7 @@ from generator.extract.keypoints import (  # noqa: E402
     candidates,
     dump_model,
     feature_values,
+    lead_first,
     select,
 )
 from generator.extract.sentences import sentences  # noqa: E402
@@ -261,7 +262,7 @@ def picks(model: KeyPointModel, a: Article) -> tuple[int, ...]:
     """The runtime's first K picks for one article (features computed once, scored and selected as
     LearnedKeyPoints.extract does)."""
     scores = [model.score_values(_project(row, model.features)) for row in a.rows]
-    return tuple(select(scores, a.cands, K, model.mmr_lambda))
+    return tuple(lead_first(select(scores, a.cands, K, model.mmr_lambda), a.cands))
 
 
 _COLUMN = {f: i for i, f in enumerate(FEATURES)}

@@ -46,10 +46,11 @@ from generator.extract.speakers import (  # noqa: E402
     MODELS,
     PRONOUN,
     LinearModel,
+    Previous,
     antecedent_options,
-    candidates,
     features,
     none_features,
+    site_candidates,
 )
 
 _FORM_ORDER = {"label": 0, "name": 0, "nominal": 1, "pronoun": 2}
@@ -117,14 +118,15 @@ def build(records: list[dict]) -> tuple[list[Group], list[Group], dict]:
         ctx, doc = prep.context, prep.doc
         golds = r["quotes"]
         negatives = r.get("unattributed_quoted", [])
-        prev_mention: int | None = None
-        prev_entity: int | None = None
+        prev = Previous()
         for site in prep.sites:
             stats["sites"] += 1
+            prev.before(ctx, site)
+            prev_mention, prev_entity = prev.mention, prev.entity
             g = _match(site, golds)
-            cands = candidates(ctx, site, prev_mention)
+            cands, labels = site_candidates(ctx, site, prev_mention)
             if g is None:
-                if _match(site, negatives) is None:
+                if labels or _match(site, negatives) is None:
                     continue  # neither annotated as a quote nor as a non-quote: no label
                 gold = len(cands)  # the last candidate is "nobody"
                 stats["none"] += 1
@@ -136,10 +138,11 @@ def build(records: list[dict]) -> tuple[list[Group], list[Group], dict]:
                 gold = _head_candidate(text, doc, cands, sp)
                 if gold is None:
                     stats["no_candidate"] += 1
-                    prev_mention = prev_entity = None
+                    prev.mention = prev.entity = None
                     continue
             feats = [features(text, ctx, site, i, prev_entity, k) for k, i in enumerate(cands)]
-            feats.append(none_features(text, ctx, site, len(cands)))
+            if not labels:
+                feats.append(none_features(text, ctx, site, len(cands)))
             short = not site.direct or len(text[site.start : site.end].split()) <= MAX_UNATTRIBUTED_PHRASE
             rank_groups.append(Group(r["id"], feats, gold, short))
             if gold == len(cands):
@@ -159,8 +162,7 @@ def build(records: list[dict]) -> tuple[list[Group], list[Group], dict]:
                 if label is not None:
                     stats["pronoun_found"] += 1
                     res_groups.append(Group(r["id"], res_feats, label))
-            prev_mention = mention
-            prev_entity = entity if entity >= 0 else None
+            prev.after(ctx, site, mention, entity)
     return rank_groups, res_groups, stats
 
 

@@ -419,13 +419,12 @@ def select(scores: list[float], cands: Candidates, count: int, mmr_lambda: float
     return chosen
 
 
-def lead_first(chosen: list[int], indices) -> list[int]:
-    """The lead, when the model picked it among the first three, leads the list: it is written to
-    be read first and alone. Which sentences are chosen does not change, only their order."""
-    if not chosen:
-        return chosen
-    lead = min(range(len(indices)), key=lambda j: indices[j])
-    if lead not in chosen[:3]:
+def lead_first(chosen: list[int], cands: Candidates) -> list[int]:
+    """The lead (the first candidate that is not furniture: no headline, no byline), when the model
+    picked it among the first three, leads the list: it is written to be read first and alone.
+    Which sentences are chosen does not change, only their order."""
+    lead = next((j for j, f in enumerate(cands.furniture) if not f), None)
+    if not chosen or lead is None or lead not in chosen[:3]:
         return chosen
     return [lead] + [j for j in chosen if j != lead]
 
@@ -443,7 +442,7 @@ class LearnedKeyPoints:
         """Return up to count key points in rank order."""
         cands = candidates(text, sentences)
         scores = [self.model.score(v) for v in cands.views]
-        chosen = lead_first(select(scores, cands, self.count, self.model.mmr_lambda), cands.indices)
+        chosen = lead_first(select(scores, cands, self.count, self.model.mmr_lambda), cands)
         return tuple(
             KeyPoint(sentences[i].id, cands.starts[j], sentences[i].end, cands.views[j].text, round(scores[j], 4))
             for j in chosen

@@ -156,16 +156,16 @@ NICKNAMES = {
     "jake": "jacob", "josh": "joshua", "sergey": "sergei", "andrey": "andrei", "avichai": "avichay",
 }
 # Particles of Arabic, Hebrew and European names that transliterations write or drop at will.
-NAME_PARTICLES = frozenset("al el al- el- bin ben ibn abu de da di van von der le la".split())
+NAME_PARTICLES = frozenset("al el bin ben ibn abu de da di van von der le la".split())  # compared after fold()
 
 # Organisations often named without any word that says so.
 KNOWN_ORGANISATIONS = frozenset(
     """
     Hamas Hezbollah Hizbollah Fatah Houthis Houthi Taliban Reuters Bloomberg Axios Politico Haaretz
-    Interpol Europol NATO Mossad Shin Bet Amnesty Oxfam Unicef UNICEF UNRWA WHO OCHA ICRC ICJ ICC
+    Interpol Europol NATO Mossad Amnesty Oxfam Unicef UNICEF UNRWA WHO OCHA ICRC ICJ ICC
     Pentagon Kremlin Knesset Congress Senate Parliament Cogat COGAT Shabak Kataib Likud Labour
     """.split()
-)
+) | {"Shin Bet"}  # a name of two words is matched whole
 # Names of outlets ending in these words are outlets when they report ("The Harbor Courier reported").
 OUTLET_WORDS = frozenset(
     """

@@ -117,7 +117,8 @@ _AGE_AFTER = re.compile(r",\s*\d{1,3},")
 _LABEL_RE = re.compile(r"\s*(?P<label>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s")
 _NATIONALITY = re.compile(r"(?:i|ian|ese|ish|an|ean|ic)$")
 _FOLD = str.maketrans({"’": "'", "‘": "'", "-": " ", "‐": " "})
-_SKELETON_VOWELS = re.compile(r"(?<=.)[aeiouy]")
+_SKELETON_VOWELS = re.compile(r"[aeiouy]")
+_ARTICLES = frozenset("al el".split())  # the Arabic article: never a name of its own
 _HONORIFICS = frozenset("Mr. Mrs. Ms. Miss Dr. Mr Mrs Ms Dr Prof. Sir Dame Lord".split())
 # Short titles written in headlines: "DM Gallant", "PM Netanyahu", "FM Katz".
 _TITLE_ABBREVIATIONS = frozenset("PM DM FM VP CEO Gen Lt Col Maj Capt Sgt Adm Brig".split())
@@ -250,9 +251,10 @@ def fold(name: str) -> str:
 @lru_cache(maxsize=8192)
 def name_key(name: str) -> tuple[str, ...]:
     """The tokens that identify a name across spellings: particles dropped, nicknames and Arabic
-    transliterations folded ('Abdullah Al Dardari' and 'Abdallah al-Dardari' give one key)."""
+    transliterations folded ('Abdullah Al Dardari' and 'Abdallah al-Dardari' give one key). A
+    particle that opens a name is part of it ('Ben Smith', 'Abu Obeida'), an article ('al') never."""
     tokens = [t.strip(".'") for t in fold(name).split()]
-    tokens = [t for t in tokens if t and t not in NAME_PARTICLES]
+    tokens = [t for k, t in enumerate(tokens) if t and (t not in NAME_PARTICLES or (k == 0 and t not in _ARTICLES))]
     out = []
     for t in tokens:
         t = NICKNAMES.get(t, t)
@@ -261,8 +263,9 @@ def name_key(name: str) -> tuple[str, ...]:
 
 
 def _skeleton(token: str) -> str:
-    """Consonants after the first letter: 'abdallah' and 'abdullah' → 'abdllh'."""
-    return _SKELETON_VOWELS.sub("", token)
+    """The first letter, the consonants after it and a closing vowel: 'abdallah' and 'abdullah' →
+    'abdllh', while 'maria' and 'mario', 'martin' and 'martina' stay apart."""
+    return token[0] + _SKELETON_VOWELS.sub("", token[1:-1]) + token[-1] if len(token) > 1 else token
 
 
 @lru_cache(maxsize=8192)

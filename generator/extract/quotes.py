@@ -65,6 +65,7 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for para in re.finditer(r"[^\n]+", text):
         p0, p1 = para.start(), para.end()
+        before = len(spans)
         open_at: int | None = None
         open_len = 0
         for m in _MARK.finditer(text, p0, p1):
@@ -85,7 +86,7 @@ def find_spans(text: str) -> list[Span]:
             while end > open_at + open_len and text[end - 1].isspace():
                 end -= 1
             spans.append(Span(open_at + open_len, end, open_at, None, p0, p1))
-        if not any(s.para_start == p0 for s in spans) and _is_headline(text[p0:p1]):
+        if len(spans) == before and _is_headline(text[p0:p1]):  # no quote in the paragraph so far
             for m in re.finditer(r"(?:(?<=\s)|^)‘([^‘’]{2,120})’(?!\w)", text[p0:p1]):
                 spans.append(Span(p0 + m.start(1), p0 + m.end(1), p0 + m.start(), p0 + m.end(), p0, p1, True))
     return spans

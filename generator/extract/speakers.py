@@ -155,16 +155,6 @@ def load_model(name: str) -> LinearModel:
     return LinearModel(data["name"], data["weights"], data.get("threshold", 0.0))
 
 
-def model_version(*names: str) -> str:
-    """A short id of the shipped model files, for caches and the extractor version."""
-    parts = []
-    for name in names:
-        path = MODELS / f"{name}.json"
-        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        parts.append(str(data.get("version", "none")))
-    return "+".join(parts)
-
-
 # --- context ----------------------------------------------------------------------------------------
 
 
@@ -530,23 +520,44 @@ def _static_score(ctx: Context, ranker: LinearModel, i: int, memo: dict[int, flo
     return memo[i]
 
 
+class Previous:
+    """The speaker of the quote before, as it carries on to the next quote: the same for choosing
+    (the speaker chosen) and for training (the gold speaker), so that features mean one thing."""
+
+    def __init__(self) -> None:
+        self.mention: int | None = None
+        self.entity: int | None = None
+        self.para = -10
+
+    def before(self, ctx: Context, site: Site) -> None:
+        """Forget a speaker from paragraphs ago: it no longer carries on."""
+        if _index(ctx.para_starts, site.open_at) - self.para > 2:
+            self.mention = self.entity = None
+
+    def after(self, ctx: Context, site: Site, mention: int, entity: int) -> None:
+        """Remember the quote's speaker, when there is one."""
+        if mention != NONE and entity >= 0:
+            self.mention, self.entity = mention, entity
+            self.para = _index(ctx.para_starts, max(site.close_at - 1, site.open_at))
+
+
+def site_candidates(ctx: Context, site: Site, previous: int | None) -> tuple[list[int], bool]:
+    """The candidate mentions for a quote, and whether a transcript label inside it decides: then
+    only labels are candidates, and "nobody" is not one ("BERG: It will reopen on Monday")."""
+    cands = candidates(ctx, site, previous)
+    labels = [i for i in cands if ctx.doc.mentions[i].form == LABEL and site.open_at <= ctx.doc.mentions[i].start < site.close_at]
+    return (labels, True) if labels else (cands, False)
+
+
 def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, resolver: LinearModel) -> list[Choice]:
     """Pick a speaker for every quote, in text order; a pronoun is resolved to an entity."""
     out: list[Choice] = []
     statics: dict[int, float] = {}
-    previous_mention: int | None = None
-    previous_entity: int | None = None
-    last_para = -10
+    prev = Previous()
     for site in sites:
-        para = _index(ctx.para_starts, site.open_at)
-        if para - last_para > 2:
-            previous_mention = previous_entity = None  # a speaker from paragraphs ago no longer carries on
-        cands = candidates(ctx, site, previous_mention)
-        labels = [
-            i for i in cands if ctx.doc.mentions[i].form == LABEL and site.open_at <= ctx.doc.mentions[i].start < site.close_at
-        ]
-        if labels:  # a transcript's turn says who speaks: "BERG: It will reopen on Monday"
-            cands = labels
+        prev.before(ctx, site)
+        previous_mention, previous_entity = prev.mention, prev.entity
+        cands, labels = site_candidates(ctx, site, previous_mention)
         feats = [dynamic_features(text, ctx, site, i, previous_entity, r) for r, i in enumerate(cands)]
         scored = [(ranker.score(f) + _static_score(ctx, ranker, i, statics), i) for f, i in zip(feats, cands, strict=True)]
         owners = {ctx.doc.entity_of[i] for f, i in zip(feats, cands, strict=True) if "possessive_speech_noun_near" in f}
@@ -567,9 +578,7 @@ def choose(text: str, ctx: Context, sites: list[Site], ranker: LinearModel, reso
         )
         contested = bool(owners - {entity})
         out.append(Choice(mention, entity, 1.0 - nobody, margin, carried, contested))
-        if mention != NONE and entity >= 0:
-            previous_mention, previous_entity = mention, entity
-            last_para = _index(ctx.para_starts, max(site.close_at - 1, site.open_at))
+        prev.after(ctx, site, mention, entity)
     return out
 
 
@@ -605,10 +614,9 @@ def agrees(ctx: Context, pronoun: int, entity: int) -> bool:
     return ent.kind == UNKNOWN or ent.kind in PRONOUN_KINDS.get(p.head, ())
 
 
-def antecedent_features(
-    text: str, ctx: Context, pronoun: int, entity: int, rank: int, compatible_rank: int, previous_entity: int | None
-) -> list[str]:
-    """Describe an entity as what a pronoun may refer to."""
+def antecedent_features(text: str, ctx: Context, pronoun: int, entity: int, rank: int, previous_entity: int | None) -> list[str]:
+    """Describe an entity as what a pronoun may refer to (the entities offered agree with it in
+    kind, number and sex: see agrees)."""
     doc = ctx.doc
     p = doc.mentions[pronoun]
     ent = doc.entities[entity]
@@ -622,8 +630,7 @@ def antecedent_features(
     f = [
         "bias_ante",
         f"rank={min(rank, 6)}",
-        f"crank={min(compatible_rank, 6)}",
-        f"crank={min(compatible_rank, 6)}|{pron}",
+        f"rank={min(rank, 6)}|{pron}",
         f"sd={_bucket(sd, (0, 1, 2, 4, 8))}",
         f"pd={_bucket(pd, (0, 1, 2, 4))}",
         f"kind={ent.kind}|{pron}",
@@ -632,12 +639,8 @@ def antecedent_features(
         f"mentions={_bucket(len(members), (1, 2, 4, 8))}",
         f"said={_bucket(ctx.said_count[entity], (0, 1, 3))}",
     ]
-    if p.gender and ent.gender:
-        f.append("gender_agree" if p.gender == ent.gender else "gender_clash")
-    elif p.gender:
-        f.append("gender_unknown")
-    if agrees(ctx, pronoun, entity):
-        f.append("kind_agree")
+    if p.gender:
+        f.append("gender_agree" if ent.gender else "gender_unknown")
     if loc.verb_after >= 0 or loc.verb_before >= 0:
         f.append("last_was_speaker")
     if any(ctx.relations[k][0] >= 0 or ctx.relations[k][2] >= 0 for k in members):
@@ -658,7 +661,7 @@ def antecedent_features(
 def antecedent_options(text: str, ctx: Context, pronoun: int, previous_entity: int | None) -> tuple[list[int], list[list[str]]]:
     """The entities a pronoun may refer to (those that agree with it), with their features."""
     ents = [e for e in antecedents(ctx, pronoun) if agrees(ctx, pronoun, e)]
-    feats = [antecedent_features(text, ctx, pronoun, e, rank, rank, previous_entity) for rank, e in enumerate(ents)]
+    feats = [antecedent_features(text, ctx, pronoun, e, rank, previous_entity) for rank, e in enumerate(ents)]
     return ents, feats
 
 
