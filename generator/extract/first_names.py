@@ -31,8 +31,8 @@ FEMALE = frozenset(
     Fadwa Farah Fatma Ghada Hadas Hagar Haifa Hala Hanan Hanin Hiba Hind Huda Iman Inbal Lamia Lana
     Layla Leila Liat Lina Maha Malak Manal Maryam Mariam Maya Merav Michal Mira Miri Mona Naama Nada Nadia
     Najwa Nawal Nisreen Noa Noor Nour Ofra Orly Orit Rachel Rana Rania Rasha Reem Rim Rivka Ronit Ruth Sahar
-    Salma Samar Samira Sara Sarah Shira Shiri Shoshana Sigal Suha Tamar Tova Varda Wafa Yael Yasmin
-    Yasmine Zahra Zainab Zeinab Ziva Noura Rabiha Yarin Ilana Galit Keren Limor Adi Hila Karin Roni
+    Salma Samar Samira Sara Sarah Shira Shiri Shoshana Sigal Suha Tamar Tova Wafa Yael Yasmin
+    Yasmine Zahra Zainab Zeinab Ziva Noura Ilana Galit Keren Limor Adi Hila Karin Roni
     Giulia Francesca Chiara Marta Ines Ursula Annalena Angela Kaja Roberta Giorgia Agnes Mette Sigrid Ingrid Leyla
     Nilufar Fariba Shirin Mahsa Elif Zeynep Ayse Emine Hatice Olena Yulia Irina Natalia Svetlana Olga
 """.split()
@@ -59,18 +59,18 @@ MALE = frozenset(
     Stuart Ted Terry Thomas Tim Timothy Todd Tom Tommy Tony Travis Trent Troy Tyler Vernon Victor Vincent
     Vladimir Walter Warren Wayne Wesley Will William Willie Xavier Yahya Zachary
         Abbas Abdallah Abdel Abdelaziz Abdulaziz Abdullah Abdulrahman Abed Abu Adel Adnan Ahmad Akram Alaa
-    Amir Amit Amjad Amos Anwar Ariel Arie Aryeh Asher Avi Avichay Avigdor Aviv Ayman Bassam Bassem
-    Bezalel Boaz Dor Doron Eitan Ehud Elad Eli Eliezer Eyal Fadi Faisal Fawzi Gadi Gal Gideon Gilad
-    Haim Hamad Hamza Hani Hatem Hazem Herzi Hersh Hussein Ilan Isaac Ismail Itamar Jamal Jibril
+    Amir Amit Amjad Amos Anwar Ariel Arie Aryeh Asher Avi Avigdor Aviv Ayman Bassam Bassem
+    Boaz Dor Doron Eitan Ehud Elad Eli Eliezer Eyal Fadi Faisal Fawzi Gadi Gal Gideon Gilad
+    Haim Hamad Hamza Hani Hatem Hazem Hussein Ilan Isaac Ismail Itamar Jamal Jibril
     Kamal Karim Khaled Khalid Khalil Mahmoud Majed Majid Marwan Meir Menachem Mohamed Mohammad Mohammad
     Mordechai Moshe Mostafa Moussa Mustafa Naftali Nasser Nimrod Nir Nizar Ofer Omer Oren Osama Reuven
-    Rami Rashid Raed Riyad Riyadh Saeed Salah Saleh Salim Sameh Sami Samir Shaul Shimon Shlomi Shlomo
-    Sufian Tamim Tareq Tarek Tariq Tzachi Uri Walid Yair Yaakov Yakov Kfir Yasser Yehuda Yigal Yitzhak Yoav
-    Yossi Youssef Yousef Yusuf Zaher Zeev Ze'ev Ziad Zvi Almog Andrey Andrei Emmanuel François Jean-Yves
+    Rami Rashid Raed Riyad Riyadh Saeed Salah Saleh Salim Sameh Sami Samir Shaul Shimon Shlomo
+    Sufian Tamim Tareq Tarek Tariq Uri Walid Yair Yaakov Yakov Yasser Yehuda Yigal Yitzhak Yoav
+    Yossi Youssef Yousef Yusuf Zeev Ze'ev Ziad Zvi Andrey Andrei Emmanuel François Jean-Yves
     Olaf Friedrich Wolfgang Recep Tayyip Hakan Mevlüt Ebrahim Hossein Abbas Masoud Mojtaba Ali-Akbar
     Volker Josep Pedro Jens Rishi Keir Boris Emmanuel Volodymyr Dmitry Sergey Antonio António
     Jose José Luiz Inacio Inácio Narendra Xi Jake Lloyd Antony Marwan Isaac Benny
-    Gadi Itamar Bezalel Avichai Daniel Yehiel Jehiel Mahmud Tony Joe Lindsey Rafael Leo Amos Shaul
+    Gadi Itamar Daniel Mahmud Tony Joe Lindsey Rafael Leo Amos Shaul
 """.split()
 )
 
