@@ -97,6 +97,11 @@ def records(lines: Iterable[str], problems: list[Problem]) -> Iterator[tuple[int
         if not isinstance(record, dict) or not isinstance(record.get("id"), str | int) or isinstance(record.get("id"), bool):
             problems.append(Problem(SOURCE, number, 'expected an object with an "id" (string or number)'))
             continue
+        try:
+            json.dumps(record, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            problems.append(Problem(SOURCE, number, "a string holds a lone surrogate (\\ud800–\\udfff); expected valid Unicode text"))
+            continue
         yield number, record
 
 

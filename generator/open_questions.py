@@ -132,7 +132,9 @@ def merge_questions(
             )
             return None
 
-    idf = _idf([c.question for _, ex in articles for c in ex.questions] + [cq.question for cq in curated])
+    asked = [c.question for _, ex in articles for c in ex.questions] + [cq.question for cq in curated]
+    idf = _idf(asked, fact_terms)
+    answer_idf = _idf(asked, _answer_terms)  # weights under the terms answers are matched by
     entries = []
     for cq in curated:
         entry = _Entry(cq.question, cq)
@@ -184,7 +186,7 @@ def merge_questions(
         elif status == "open" and not (cq and (cq.possible_answer_dismissed or cq.answer)):
             if outcomes is None:  # worked out once, when a question first needs it
                 outcomes = outcome_index(articles)
-            possible = possible_answer(entry.question, raised, outcomes, idf)
+            possible = possible_answer(entry.question, raised, outcomes, answer_idf)
         answer = cq.answer if cq else None
         if status == "answered" and cq and cq.possible_answer and not cq.possible_answer_dismissed:
             answer = answer or cq.possible_answer  # the editor confirmed the machine's answer
@@ -215,10 +217,10 @@ def merge_questions(
     return tuple(out), problems
 
 
-def _idf(texts: list[str]) -> dict[str, float]:
+def _idf(texts: list[str], terms) -> dict[str, float]:
     df: Counter[str] = Counter()
     for t in texts:
-        df.update(fact_terms(t))
+        df.update(terms(t))
     return {t: math.log((1 + len(texts)) / (1 + n)) + 1 for t, n in df.items()}
 
 
@@ -280,7 +282,7 @@ def _answer_terms(text: str) -> frozenset[str]:
 
 def _names(question: str) -> frozenset[str]:
     """The names a question names, as answer terms ('Will Israel launch … into Rafah?' → israel, rafah)."""
-    return frozenset(m.group(0).lower()[:6] for m in _NAME.finditer(question.split(" ", 1)[-1] if " " in question else ""))
+    return frozenset(m.group(0).lower()[:6] for m in _NAME.finditer(question, question.find(" ") + 1 or len(question)))
 
 
 def _lower_terms(question: str) -> frozenset[str]:

@@ -203,3 +203,10 @@ def test_add_options_set_the_metadata(make_project, tmp_path, monkeypatch):
     assert "briefing add: --url: expected an http:// or https:// URL" in bad.stderr
     two = run_cli("add", "--title", "One title", str(src), str(src))
     assert two.exit_code == 1 and "--title names one article; give one file with it" in two.stderr
+
+
+def test_jsonl_text_that_is_not_unicode_is_a_located_problem():
+    result = run_briefing("extract", "--jsonl", stdin='{"id": "a", "text": "A \\ud800 b."}\n{"id": "b", "text": "Fine."}\n')
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "<stdin>:1: a string holds a lone surrogate" in result.stderr
+    assert '"id": "b"' in result.stdout

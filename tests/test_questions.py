@@ -273,3 +273,37 @@ def test_an_editor_confirms_or_dismisses_the_possible_answer(make_project, monke
     assert q.status == "open" and q.possible_answer is None and q.answer is None
     curate_project(root)
     assert path.read_text(encoding="utf-8") == written + "    possible_answer_dismissed: true\n"
+
+
+@pytest.mark.parametrize(
+    "sentence, question",
+    [
+        ("The police said on Friday what had caused the fire at the depot.", None),  # a statement
+        ("The minister explained on Tuesday how the new bridge would be funded.", None),
+        ("The U.S. Defense Department said it has yet to decide on the shipment.",
+         "Will the U.S. Defense Department decide on the shipment?"),
+        ("Rights groups call for a criminal probe into the killings.", "Will there be a criminal probe into the killings?"),
+        ("There is no agreement yet on the release of the hostages.", "Will there be an agreement on the release of the hostages?"),
+    ],
+)
+def test_statements_stay_statements_and_questions_read_right(sentence, question):
+    from generator.extract.questions import phrase_question
+
+    assert phrase_question(sentence) == question
+
+
+def test_past_tenses_give_real_base_forms():
+    from generator.extract.questions import base_of_ing, base_of_past
+
+    pairs = {"agreed": "agree", "freed": "free", "controlled": "control", "killed": "kill", "visited": "visit",
+             "decided": "decide", "voted": "vote", "accused": "accuse", "focused": "focus", "developed": "develop",
+             "negotiated": "negotiate", "hoped": "hope"}
+    assert {w: base_of_past(w) for w in pairs} == pairs
+    assert [base_of_ing(w) for w in ("seeing", "accusing", "visiting")] == ["see", "accuse", "visit"]
+
+
+def test_an_answer_names_what_the_question_names_first():
+    from generator.open_questions import _names
+
+    assert _names("Will Israel launch a full-scale operation into Rafah?") == {"israel", "rafah"}
+    assert _names("Did Hamas accept the deal?") == {"hamas"}

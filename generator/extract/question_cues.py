@@ -48,7 +48,7 @@ UNKNOWN_BEFORE = re.compile(
     r"|\bremains?\s+to\s+be\s+seen|\bquestions?\s+(?:remain\s+)?(?:about|over|of|as\s+to|is|now\s+is)"
     r"|\bwonder(?:s|ed|ing)?|\bask(?:s|ed|ing)?|\bdivided\s+(?:over|on|about)|\bdebate\s+(?:over|about|on)"
     r"|\bhave\s+not\s+decided|\bhas\s+not\s+decided|\bhaven[’']t\s+decided|\bhasn[’']t\s+decided"
-    r"|\bto\s+(?:decide|determine|establish|assess|see)|\binvestigat\w+|\breview\w*|\bincluding|\bon|\bover|\babout"
+    r"|\bto\s+(?:decide|determine|establish|assess)"
     r"|\bdepends?\s+on|\bno\s+word\s+on|\bno\s+indication\s+(?:of\s+)?)"
     r"\s*(?:\w+\s+){0,1}$",
     re.I,
@@ -185,7 +185,9 @@ IRREGULAR_PARTICIPLE = {
     "understood": "understand",
 }
 # Common verbs whose -ed form drops an e the rules below would not restore.
-E_VERBS = frozenset("complete delete compete concede precede recede impede cite excite unite ignite".split())
+E_VERBS = frozenset(
+    "complete delete compete concede precede recede impede cite excite unite ignite invite recite accuse abuse excuse".split()
+)
 # Words ending in -ed that are no verb in a clause ("the armed wing", "a limited number").
 NOT_VERB_ED = frozenset(
     "armed limited united based concerned interested involved advanced red bed shed hundred detailed "

@@ -85,9 +85,16 @@ _TRAILING_TIME = re.compile(
 # --- verbs -----------------------------------------------------------------------------------------
 
 
+def _a(phrase: str) -> str:
+    """A noun phrase with its indefinite article: 'an independent inquiry', 'a deal'."""
+    return f"{'an' if phrase[:1].lower() in 'aeiou' else 'a'} {phrase}"
+
+
 def base_of_ing(ing: str) -> str:
     """'making' → 'make', 'taking' → 'take', 'building' → 'build', 'firing' → 'fire'."""
     stem = ing[:-3]
+    if stem.endswith("ee"):
+        return stem  # "seeing" → "see", "agreeing" → "agree"
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsz":
         return stem[:-1]  # "stopping" → "stop"
     return _restore_e(stem)
@@ -102,11 +109,13 @@ def base_of_past(word: str) -> str | None:
         return None
     if lw.endswith("ied"):
         return lw[:-3] + "y"
+    if lw.endswith("eed"):
+        return lw[:-1]  # "agreed" → "agree", "freed" → "free"
     stem = lw[:-2]
     if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
         return stem[:-1]  # "stopped" → "stop", "occurred" → "occur"
-    if stem.endswith("e"):
-        return stem  # "agreed" → "agree"
+    if len(stem) >= 6 and stem.endswith("ll") and stem[-3] in "aeiou" and stem[-4] not in "aeiou":
+        return stem[:-1]  # "controlled" → "control", "cancelled" → "cancel" ("killed", "shelled" keep theirs)
     return _restore_e(stem)
 
 
@@ -118,15 +127,18 @@ def _restore_e(stem: str) -> str:
         return stem
     last, before = stem[-1], stem[-2]
     single_vowel = before in vowels and (len(stem) < 3 or stem[-3] not in vowels)
-    if last in "vcz" or stem.endswith(("dg", "ang", "uir")):
+    if last in "vcz" or stem.endswith(("dg", "ang", "uir", "iat", "uat")):  # "negotiat", "evaluat"
         return stem + "e"
     if last == "u":
         return stem + "e"  # "argu" → "argue"
     if last == "s" and before in vowels and stem[-3:] != "ous" and not stem.endswith(("cus", "bus")):
-        return stem + "e"  # "caus", "us", "clos", "propos"
-    if single_vowel and last in "drtmnklpbg" and not (last == "n" and before in "eo") and not (last in "tpr" and before in "eo"):
-        if last in "dtmkpbglrn":
-            return stem + "e"  # "decid", "creat", "nam", "provok", "shap", "describ", "engag", "secur", "declin"
+        return stem + "e"  # "caus", "us", "clos", "propos" (not "focus": "accuse" is in E_VERBS)
+    # a single vowel before the last consonant: "decid", "creat", "vot", "nam", "provok", "shap",
+    # "describ", "engag", "secur", "declin", "ignor"; not "open", "enter", "target", "develop", "visit"
+    keeps_e = not (last == "n" and before in "eo") and not (last in "tpr" and before == "e")
+    keeps_e = keeps_e and not (last == "p" and before == "o" and len(stem) >= 5) and not (last == "t" and before == "i")
+    if single_vowel and last in "dtmkpbglrn" and keeps_e:
+        return stem + "e"
     return stem
 
 
@@ -276,23 +288,14 @@ class Context:
         return None
 
     def is_name_at(self, word: str, pos: int) -> bool:
-        """Whether a capitalised word is a name: written capitalised inside a sentence somewhere in
-        the article, or a name the article's mentions hold."""
-        if re.search(rf"(?<![.!?“\"\n]\s)(?<!^)\b{re.escape(word)}\b", self.text[1:]) and not self._sentence_initial_only(word):
-            return True
+        """Whether a capitalised word is a name: written capitalised somewhere in the article where
+        no sentence opens (the sentence splitter's starts, so "U.S. Defense" is inside one), or a
+        name the article's mentions hold."""
+        for m in re.finditer(rf"\b{re.escape(word)}\b", self.text):
+            opening = self.text[self.sentences[self.sentence_index(m.start())].start : m.start()] if self.sentences else ""
+            if opening.strip(" “\"‘'(\n"):
+                return True
         return any(m.form == "name" and m.text.split()[0] == word for m in self.doc.mentions)
-
-    def _sentence_initial_only(self, word: str) -> bool:
-        starts = {s.text.lstrip('“"‘ ').split()[0] for s in self.sentences if s.text.strip()}
-        inner = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
-        return (
-            all(
-                self.text[max(0, i - 2) : i].strip() in ("", "“", '"')
-                or self.text[max(0, i - 3) : i].rstrip().endswith((".", "“", '"'))
-                for i in inner
-            )
-            and word in starts
-        )
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -346,7 +349,7 @@ class Context:
         sentence = self.sentences[k]
         if p in ("he", "him", "his", "she", "her"):
             return self.entity_before(pos, ("person",), "m" if p in ("he", "him", "his") else "f")
-        before = re.split(r"[.!?][”\"’]?\s+", self.text[sentence.start : pos])[-1]
+        before = self.text[sentence.start : pos]
         if p in ("it", "its"):
             names = [m.group("name") for m in _SUBJECT_AUX.finditer(before) if m.group("name").split()[0] not in NOT_NAMES]
             if names:
@@ -661,15 +664,13 @@ def cue_embedded(s: str, ctx: Context, k: int) -> list[Raw]:
                 clause = s[m.end() : end] if end < clause_end(s, m.end()) else _clause_at(s, m.end())
                 q = whether_question(clause, bool(m.group("how")) or "how" in comp)
         elif comp == "if":
-            if not C.UNKNOWN_BEFORE.search(before) or re.search(r"\b(?:on|over|about|including)\s*$", before):
+            if not C.UNKNOWN_BEFORE.search(before):
                 continue
             q = invert(_clause_at(s, m.end()))
         else:
             if re.match(r"(?:things|it|this|that)\b", s[m.end() :]):
                 continue
-            if not C.UNKNOWN_BEFORE.search(before) or re.search(
-                r"\b(?:on|over|about|including|to\s+see|investigat\w+|review\w*)\s*$", before
-            ):
+            if not C.UNKNOWN_BEFORE.search(before):
                 continue
             q = wh_question(m.group("comp"), _clause_at(s, m.end()))
         if q:
@@ -988,7 +989,7 @@ def cue_pending(s: str, ctx: Context, k: int) -> list[Raw]:
                 target = f" into {subject}" if subject else ""
             out.append(
                 Raw(
-                    f"Will there be an {adj}{m.group('noun').lower()}{target}?".replace("an i", "an i").replace("an f", "a f"),
+                    f"Will there be {_a(adj + m.group('noun').lower())}{target}?",
                     m.start(),
                     "call for inquiry",
                 )
@@ -1004,9 +1005,7 @@ def cue_pending(s: str, ctx: Context, k: int) -> list[Raw]:
     if m := C.NO_AGREEMENT.search(s):
         out.append(
             Raw(
-                f"Will there be an {m.group('what').lower()} {m.group('prep').lower()} {_action(m.group('on'), 0)}?".replace(
-                    "an deal", "a deal"
-                ).replace("an consensus", "a consensus"),
+                f"Will there be {_a(m.group('what').lower())} {m.group('prep').lower()} {_action(m.group('on'), 0)}?",
                 m.start(),
                 "no agreement",
             )
