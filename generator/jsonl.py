@@ -100,7 +100,8 @@ def records(lines: Iterable[str], problems: list[Problem]) -> Iterator[tuple[int
         try:
             json.dumps(record, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
-            problems.append(Problem(SOURCE, number, "a string holds a lone surrogate (\\ud800–\\udfff); expected valid Unicode text"))
+            message = "a string holds a lone surrogate (\\ud800–\\udfff); expected valid Unicode text"
+            problems.append(Problem(SOURCE, number, message))
             continue
         yield number, record
 

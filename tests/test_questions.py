@@ -283,7 +283,8 @@ def test_an_editor_confirms_or_dismisses_the_possible_answer(make_project, monke
         ("The U.S. Defense Department said it has yet to decide on the shipment.",
          "Will the U.S. Defense Department decide on the shipment?"),
         ("Rights groups call for a criminal probe into the killings.", "Will there be a criminal probe into the killings?"),
-        ("There is no agreement yet on the release of the hostages.", "Will there be an agreement on the release of the hostages?"),
+        ("There is no agreement yet on the release of the hostages.",
+         "Will there be an agreement on the release of the hostages?"),
     ],
 )
 def test_statements_stay_statements_and_questions_read_right(sentence, question):
