@@ -34,14 +34,6 @@ SPEECH_PARTICIPLES = (
     "chanting", "shouting", "yelling", "singing", "reading", "boasting", "announcing",
     "lambasting", "criticizing", "attacking", "slamming", "blasting", "praising", "defending", "accusing",
 )
-# Words ending in -ed that are not speech ("based", "used"): never a speech verb in the slot after a quote.
-NOT_SPEECH_ED = frozenset(
-    """
-    based used needed united limited related named called expected supported reported owned
-    aimed designed armed concerned interested involved advanced bed red shed led fed wed bred
-    hundred united-ed
-    """.split()
-)
 
 
 def trie_regex(words) -> str:
@@ -156,24 +148,6 @@ NOT_NAMES = frozenset(
     """.split()
 )
 
-# Cues of explicit uncertainty that make an open-question candidate, with how to phrase it.
-UNCERTAINTY_CUES = (
-    r"(?:it\s+)?remains?\s+(?:unclear|uncertain|unknown|to be seen)",
-    r"(?:it\s+is|it's|it\s+was)\s+(?:not\s+(?:yet\s+)?clear|unclear|uncertain|unknown)",
-    r"(?:are|is|were|was)\s+(?:currently\s+)?(?:unsure|uncertain|undecided|divided)",
-    r"ha(?:s|ve|d)\s+not\s+(?:yet\s+)?(?:made|reached|taken)\s+a\s+(?:final\s+)?decision",
-    r"ha(?:s|ve|d)\s+(?:yet\s+to|not\s+yet)\s+\w+",
-    r"no\s+(?:clear|final|firm)\s+(?:views?|decision|answer|plan|timeline)",
-    r"(?:open\s+)?questions?\s+(?:over|about|remain|of\s+whether|as\s+to)",
-    r"(?:not|never)\s+(?:come\s+anywhere\s+close|been\s+decided|been\s+determined)",
-    r"(?:pending|undetermined|unresolved|in\s+doubt|up\s+in\s+the\s+air)",
-    r"(?:unlikely|unable)\s+to\s+\w+",
-    r"no\s+(?:one|body)\s+knows",
-    r"\bwhether\b[^.;]{1,80}?\b(?:will|would|can|could)\b",
-    r"(?:so\s+far|to\s+date)[,\s]+(?:[^.;]{0,40}?)(?:to\s+little\s+effect|(?:sorely\s+)?lacking|in\s+vain|no\s+sign)",
-)
-# A demand someone made of an actor: "called on Israel to engage more seriously on …".
-DEMAND_VERBS = r"(?:called\s+on|calls\s+on|urged|urges|pressed|presses|pushed|pushes|pressure\s+on|asked)"
 
 # Honorifics that tell whether "he" or "she" can refer to a name.
 HONORIFIC_GENDER = {"Mr.": "m", "Mr": "m", "Ms.": "f", "Ms": "f", "Mrs.": "f", "Mrs": "f", "Miss": "f"}
@@ -186,19 +160,6 @@ OFFICE_WORDS = frozenset(
     "Republican Democrat Democratic Independent Libertarian".split()
 )
 
-# Lowercase words that may stand in a subject before a name ("former state party chairman X").
-SUBJECT_PHRASE_WORDS = ROLE_NOUNS | frozenset(
-    "former senior top chief deputy then state federal national local longtime campaign party political "
-    "democratic republican of the and vice acting retired veteran fellow independent conservative liberal "
-    "strategist pollster consultant activist supporter donor voter resident owner executive scientist "
-    "businessman businesswoman organizer operative attorney-general developer worker teacher student "
-    "delegate voter voters nurse doctor pastor priest bishop farmer owner manager entrepreneur investor "
-    "banker economist scholar writer author columnist commentator host anchor journalist blogger activist "
-    "mother father wife husband son daughter brother sister widow veteran officer sheriff chairman "
-    "congressman congresswoman assemblyman assemblywoman legislator lobbyist fundraiser consultant "
-    "pollster spokesman spokeswoman administrator volunteer canvasser protester actor actress singer "
-    "front-runner frontrunner hopeful contender challenger incumbent rival".split()
-)
 
 # Capitalised sentence openers that are never a speaker's name.
 NOT_NAME_WORDS = frozenset(
@@ -209,12 +170,6 @@ NOT_NAME_WORDS = frozenset(
     "anyone someone nobody nothing everything".split()
 )
 
-# Heads of descriptions that can be a source of a partial quote ("a campaign aide", "officials").
-SOURCE_NOUNS = frozenset(
-    "source sources officials spokesman spokeswoman aide aides campaign office statement staff staffer "
-    "administration government ministry department agency committee group spokesperson allies advisers "
-    "supporters critics lawmakers democrats republicans people".split()
-)
 
 # Capitalised labels that open a transcript line but name nobody ("VIDEO: …", "UPDATE: …").
 NOT_SPEAKER_LABELS = frozenset(
@@ -254,12 +209,6 @@ PLACES = frozenset(
     """.split()
 )
 
-# Plural nouns that can open a sentence as a speaking group: "Protesters marching … chanted “…”".
-GROUP_NOUNS = SOURCE_NOUNS | frozenset(
-    "protesters protestors demonstrators residents voters analysts experts economists observers "
-    "activists organizers students workers delegates fans crowds parents teachers veterans "
-    "scientists doctors witnesses neighbors neighbours members leaders".split()
-)
 
 # ---------------------------------------------------------------------------------------------
 # Key points: datelines and caption credits, which are never part of a key point.

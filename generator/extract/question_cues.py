@@ -12,9 +12,6 @@ import re
 # Words a question may open with.
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
 AUXILIARIES = frozenset("is are was were will would can could shall should may might must does do did has have had".split())
-BE_FORMS = frozenset("is are was were".split())
-# Modals of a possible outcome ("the strike could spread"): asked as "Will …?".
-OUTCOME_MODALS = frozenset("could may might would will".split())
 
 # Pronouns a question may not leave without their antecedent.
 SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
@@ -55,12 +52,6 @@ UNKNOWN_BEFORE = re.compile(
 )
 WH_WORDS = r"(?:who|what|when|where|why|which|how(?:\s+(?:many|much|long|soon|far))?)"
 
-# "It remains unclear", "it is not known": the opening of an unknown that a clause completes.
-STATED_UNKNOWN = re.compile(
-    r"\b(?:it\s+|that\s+)?(?:is|was|remains?|remained|seems|appeared)\s+(?:still\s+|also\s+)?"
-    r"(?:not\s+(?:yet\s+|immediately\s+|entirely\s+)?(?:clear|known|certain)|unclear|unknown|uncertain|to\s+be\s+seen)\b",
-    re.I,
-)
 
 # Verbs whose past participle opens a passive, not a past tense ("the bill passed by the Senate").
 IRREGULAR_PAST = {
@@ -134,54 +125,6 @@ IRREGULAR_PAST = {
     "slew": "slay",
     "bled": "bleed",
     "fed": "feed",
-    "understood": "understand",
-}
-IRREGULAR_PARTICIPLE = {
-    "made": "make",
-    "taken": "take",
-    "given": "give",
-    "gone": "go",
-    "come": "come",
-    "seen": "see",
-    "said": "say",
-    "told": "tell",
-    "known": "know",
-    "found": "find",
-    "left": "leave",
-    "kept": "keep",
-    "held": "hold",
-    "brought": "bring",
-    "begun": "begin",
-    "sent": "send",
-    "built": "build",
-    "paid": "pay",
-    "won": "win",
-    "lost": "lose",
-    "fallen": "fall",
-    "led": "lead",
-    "struck": "strike",
-    "shot": "shoot",
-    "fought": "fight",
-    "broken": "break",
-    "chosen": "choose",
-    "driven": "drive",
-    "spoken": "speak",
-    "sold": "sell",
-    "written": "write",
-    "become": "become",
-    "heard": "hear",
-    "sought": "seek",
-    "withdrawn": "withdraw",
-    "done": "do",
-    "been": "be",
-    "had": "have",
-    "got": "get",
-    "gotten": "get",
-    "shown": "show",
-    "put": "put",
-    "set": "set",
-    "hit": "hit",
-    "cut": "cut",
     "understood": "understand",
 }
 # Common verbs whose -ed form drops an e the rules below would not restore.
@@ -323,9 +266,6 @@ DEMAND = re.compile(
 )
 DEMANDED_THAT = re.compile(
     r"\b(?:demanded|demands|demanding|insisted|insists)\s+that\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+(?P<verb2>[a-z]+)\b"
-)
-CALLS_FOR = re.compile(
-    r"\bcalls?\s+for\s+(?P<det>an?)\s+(?P<what>[a-z-]+(?:\s+[a-z-]+)?)(?P<rest>\s+(?:into|of|on|to)\s+[^,;.]+)?", re.I
 )
 # "So far, the engagement has been sorely lacking": a demand of the sentence before is unmet.
 UNMET = re.compile(
