@@ -18,6 +18,7 @@ from generator.errors import Diagnostics, Problem
 from generator.load import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
 from generator.model import ReadResult
 from generator.readers import READERS, ReaderError
+from generator.yamlio import one_line
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "authors", "tags")
 # What `briefing add --title/--outlet/--url/--published` may set, each checked like the sidecar key.
@@ -115,11 +116,6 @@ def infer_meta(result: ReadResult) -> Inferred:
     return Inferred(meta, guessed)
 
 
-def _one_line(text: str, limit: int = 100) -> str:
-    text = "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def sidecar_text(meta: dict, guessed: dict | None = None) -> str:
     """Write a sidecar: known values filled in, missing ones as commented prompts, guesses marked."""
     guessed = guessed or {}
@@ -138,7 +134,7 @@ def sidecar_text(meta: dict, guessed: dict | None = None) -> str:
             line = f"{key}: {json.dumps(str(value), ensure_ascii=False)}"
         if key in guessed:
             number, text = guessed[key]
-            line += f"  # guessed from line {number} of the article: “{_one_line(text)}”; check it"
+            line += f"  # guessed from line {number} of the article: “{one_line(text, 100)}”; check it"
         lines.append(line)
     return "\n".join(lines) + "\n"
 
@@ -214,7 +210,7 @@ def add_articles(root: Path, sources: list[Path], slug: str | None = None, given
         sidecar.write_text(sidecar_text(meta, inferred.guessed), encoding="utf-8")
         missing = tuple(k for k in SIDECAR_KEYS if meta.get(k) in (None, (), []) and k != "tags")
         guessed = tuple(
-            f"{key} {_shown(meta[key])} (line {number}: “{_one_line(text, 60)}”)"
+            f"{key} {_shown(meta[key])} (line {number}: “{one_line(text, 60)}”)"
             for key, (number, text) in sorted(inferred.guessed.items())
         )
         added.append(Added(src, dest, sidecar, missing, guessed))

@@ -38,6 +38,7 @@ from generator.model import (
     QuestionCandidate,
     Quote,
 )
+from generator.yamlio import content_line, one_line
 
 SECTIONS = ("key_points", "quotes", "questions")
 STALE_LINE = "stale: true  # the source sentence is no longer in the article"
@@ -211,11 +212,6 @@ def scalar(value: str | None) -> str:
     return buf.getvalue()[3:].rstrip("\n")
 
 
-def _one_line(text: str) -> str:
-    """Text safe inside a YAML comment: one line, printable."""
-    return "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
-
-
 def item_lines(s: Suggestion, dash: str) -> list[str]:
     """The lines of one new item, its dash at the given indentation."""
     keys = " " * (len(dash) + 2)
@@ -230,7 +226,7 @@ def item_lines(s: Suggestion, dash: str) -> list[str]:
 
 def new_file(article: Article, items: list[Suggestion]) -> str:
     """A new curation file: the header, then every suggestion by section."""
-    out = [HEADER.format(title=_one_line(article.title)[:200], slug=article.path.name), "\n"]
+    out = [HEADER.format(title=one_line(article.title)[:200], slug=article.path.name), "\n"]
     for section in SECTIONS:
         mine = [s for s in items if s.section == section]
         if not mine:
@@ -259,7 +255,17 @@ class MergeStats:
             setattr(self, f, getattr(self, f) + getattr(other, f))
 
 
-class _Splice:
+def load_round_trip(text: str, path: Path | str = ""):
+    """An editor's YAML file as ruamel's round-trip document (it keeps every line's position), or
+    the located error that stops a merge."""
+    try:
+        return YAML().load(text)
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+
+
+class Splice:
     """Line edits collected against the original lines, applied in one pass."""
 
     def __init__(self, lines: list[str]):
@@ -286,15 +292,10 @@ class _Splice:
         return "".join(out)
 
 
-def _is_content(line: str) -> bool:
-    stripped = line.strip()
-    return bool(stripped) and not stripped.startswith("#")
-
-
-def _last_content(lines: list[str], start: int, end: int) -> int:
+def last_content(lines: list[str], start: int, end: int) -> int:
     """The last line in [start, end) holding YAML content (not blank, not only a comment)."""
     for k in range(min(end, len(lines)) - 1, start - 1, -1):
-        if _is_content(lines[k]):
+        if content_line(lines[k]):
             return k
     return start
 
@@ -317,15 +318,11 @@ def merge(
 
     Raises BriefingError when a list is written in a way that cannot be appended to (flow style).
     """
-    try:
-        doc = YAML().load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+    doc = load_round_trip(text, path)
     if not text.endswith("\n") and text:
         text += "\n"
     lines = text.splitlines(keepends=True)
-    splice = _Splice(lines)
+    splice = Splice(lines)
     stats = MergeStats()
     if doc is None:
         doc = CommentedMap()
@@ -356,7 +353,7 @@ def merge(
         seq = doc[section]
         if seq is None:
             if new:
-                at = _last_content(lines, key_line, boundary) + 1
+                at = last_content(lines, key_line, boundary) + 1
                 splice.insert(at, [ln for s in new for ln in item_lines(s, "  ")])
                 stats.added += len(new)
             continue
@@ -384,7 +381,7 @@ def merge(
             last = seq.lc.item(len(seq) - 1)
             line = lines[last[0]]
             dash = line[: line.rfind("-", 0, last[1])] if "-" in line[: last[1]] else "  "
-            at = _last_content(lines, last[0], boundary) + 1
+            at = last_content(lines, last[0], boundary) + 1
             splice.insert(at, [ln for s in new for ln in item_lines(s, dash)])
             stats.added += len(new)
     if problems:
@@ -432,7 +429,7 @@ def _mark(item, lines, splice, start, end, col, machine, sentence_ids, stats, ca
             add.append(f"{keys}original_speaker: {scalar(s.speaker)}\n")
             stats.originals += 1
     if add:
-        splice.insert(_last_content(lines, start, end) + 1, add)
+        splice.insert(last_content(lines, start, end) + 1, add)
 
 
 @dataclass(frozen=True, slots=True)

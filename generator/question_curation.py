@@ -15,11 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from generator.curation import _last_content, _Splice, scalar
-from generator.errors import BriefingError, Problem
+from generator.curation import Splice, last_content, load_round_trip, scalar
 
 ANSWER_COMMENT = "# from a later article: set status: answered to confirm it, or possible_answer_dismissed: true"
 
@@ -27,11 +23,7 @@ ANSWER_COMMENT = "# from a later article: set status: answered to confirm it, or
 def merge_answers(text: str, answers: dict[str, tuple[str, str]], path: Path | str = "") -> tuple[str, int]:
     """Add each question's possible answer (id → (sentence text, 'slug#s-…')) to the file's text;
     return the new text and how many were added."""
-    try:
-        doc = YAML().load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+    doc = load_round_trip(text, path)
     if not answers or doc is None or not hasattr(doc, "get"):
         return text, 0
     seq = doc.get("questions")
@@ -40,7 +32,7 @@ def merge_answers(text: str, answers: dict[str, tuple[str, str]], path: Path | s
     if not text.endswith("\n"):
         text += "\n"
     lines = text.splitlines(keepends=True)
-    splice = _Splice(lines)
+    splice = Splice(lines)
     key_lines = sorted(doc.lc.key(k)[0] for k in doc)
     boundary = next((k for k in key_lines if k > doc.lc.key("questions")[0]), len(lines))
     added = 0
@@ -57,7 +49,7 @@ def merge_answers(text: str, answers: dict[str, tuple[str, str]], path: Path | s
         keys = " " * seq.lc.item(i)[1]
         sentence, ref = answers[qid]
         splice.insert(
-            _last_content(lines, start, end) + 1,
+            last_content(lines, start, end) + 1,
             [f"{keys}possible_answer: {scalar(sentence)}  {ANSWER_COMMENT}\n", f"{keys}possible_answer_source: {ref}\n"],
         )
         added += 1

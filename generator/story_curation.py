@@ -15,10 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
-from generator.curation import _last_content, _Splice, scalar
+from generator.curation import Splice, last_content, load_round_trip, scalar
 from generator.errors import BriefingError, Problem
 from generator.stories import Story
 
@@ -75,15 +72,11 @@ def new_file(stories: tuple[Story, ...]) -> str:
 
 def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
     """Append to an existing content/stories.yml the stories and articles it does not list yet."""
-    try:
-        doc = YAML().load(text)
-    except YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise BriefingError(Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {exc}")) from None
+    doc = load_round_trip(text, path)
     if text and not text.endswith("\n"):
         text += "\n"
     lines = text.splitlines(keepends=True)
-    splice = _Splice(lines)
+    splice = Splice(lines)
     if doc is None or not hasattr(doc, "lc"):
         raise BriefingError(Problem(str(path), 1, "expected a mapping with a 'stories:' list"))
     seq = doc.get("stories")
@@ -109,7 +102,7 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
         keys = " " * seq.lc.item(i)[1]
         new_items = [f"{keys}  - {_slug(s)}\n" for s in missing]
         if "articles" not in item:
-            splice.insert(_last_content(lines, start, end) + 1, [f"{keys}articles:\n", *new_items])
+            splice.insert(last_content(lines, start, end) + 1, [f"{keys}articles:\n", *new_items])
         elif arts is None and lines[item.lc.key("articles")[0]].strip() == "articles:":
             splice.insert(item.lc.key("articles")[0] + 1, new_items)  # "articles:" with nothing under it yet
         elif not arts or arts.fa.flow_style():
@@ -120,7 +113,7 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
             indent = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
             after = [item.lc.key(k)[0] for k in item if item.lc.key(k)[0] > last[0]]  # "notes:" after the list
             list_end = min([*after, end])
-            splice.insert(_last_content(lines, last[0], list_end) + 1, [f"{indent}- {_slug(s)}\n" for s in missing])
+            splice.insert(last_content(lines, last[0], list_end) + 1, [f"{indent}- {_slug(s)}\n" for s in missing])
     if problems:
         raise BriefingError(problems)
     if new_stories:
@@ -135,6 +128,6 @@ def merge(text: str, stories: tuple[Story, ...], path: Path | str = "") -> str:
         else:
             last = seq.lc.item(len(seq) - 1)
             dash = lines[last[0]][: lines[last[0]].rfind("-", 0, last[1])]
-            at = _last_content(lines, last[0], boundary) + 1
+            at = last_content(lines, last[0], boundary) + 1
             splice.insert(at, [ln for s in new_stories for ln in story_lines(s, dash)])
     return splice.text()

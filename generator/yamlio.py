@@ -51,9 +51,16 @@ class _NoAliasLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-def _content_line(line: str) -> bool:
+def content_line(line: str) -> bool:
+    """Whether a line of YAML holds content: not blank, not only a comment."""
     stripped = line.strip()
     return bool(stripped) and not stripped.startswith("#")
+
+
+def one_line(text: str, limit: int | None = None) -> str:
+    """Text safe inside a YAML comment or a message: one line, printable, cut at limit characters."""
+    text = "".join(c if c.isprintable() else " " for c in " ".join(text.split()))
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _indent(line: str) -> int:
@@ -89,8 +96,8 @@ def explain(text: str, exc: yaml.MarkedYAMLError, offset: int = 0) -> tuple[int 
     if "\t" in bad[: len(bad) - len(bad.lstrip())]:
         shown = _shown(lines, [k], offset)
         return number, f"invalid YAML: line {number} is indented with a tab; indent with spaces only\n{shown}"
-    above = next((j for j in range(k - 1, -1, -1) if _content_line(lines[j])), None)
-    if above is None or not _content_line(bad):
+    above = next((j for j in range(k - 1, -1, -1) if content_line(lines[j])), None)
+    if above is None or not content_line(bad):
         return number, f"invalid YAML: {problem}"
     prev = lines[above]
     item = prev.lstrip().startswith("- ")
