@@ -11,7 +11,9 @@ import datetime as dt
 import re
 
 MONTH_NUMBERS = {name[:3].lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTH = r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH_NAMES = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+MONTH_WORD = rf"(?:{_MONTH_NAMES})[a-z]*\.?"  # "Oct.", "October", "Sept": for other modules' patterns
+_MONTH = rf"\b(?P<month>{_MONTH_NAMES})[a-z]*\.?"
 _WEEKDAY = r"(?:\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)"
 # "Oct. 10, 2025", "Friday, October 10, 2025", "10 October 2025", "2025-10-10"
 WRITTEN_FORMS = (

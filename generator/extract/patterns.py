@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.dates import MONTH_WORD
+
 # Verbs that attribute speech: "X said", "said X", "X told reporters", "X warned".
 SPEECH_VERBS = (
     "said", "says", "say", "told", "tells", "added", "adds", "continued", "continues", "warned",
@@ -220,7 +222,7 @@ DATELINE_AGENCIES = (
     "CNN Student News", "CNNMoney", "BBC", "NPR", "Al Jazeera", "The Hollywood Reporter", "HLNtv", "EW.com",
     "Mashable", "Billboard", "Variety", "People.com", "Rolling Stone", "Times of Israel", "The Conversation",
 )
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = MONTH_WORD
 # A place: up to four capitalised words, not an article or a pronoun ("RAFAH", "Gaza Strip", "New Delhi").
 _PLACE_WORD = rf"(?!(?:The|A|An|In|On|At|It|He|She|They|We|This|That)\b)[{UPPER}][{LETTER}.'’-]*"
 _PLACE = rf"{_PLACE_WORD}(?:[ -]{_PLACE_WORD}){{0,3}}"

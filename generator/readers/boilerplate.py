@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.dates import MONTH_WORD
+
 # Site chrome glued to the first real line by copy-and-paste ("Exit mobile versionUS assesses …").
 GLUED_PREFIXES = (
     "Exit mobile version",
@@ -100,7 +102,7 @@ WEAK_CREDITS = (
 )
 _STRONG_CREDIT = re.compile("(?:" + "|".join(STRONG_CREDITS) + r")\s*$")
 _WEAK_CREDIT = re.compile("(?:" + "|".join(WEAK_CREDITS) + r")\s*$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = MONTH_WORD
 # A scene's date at the end of its caption: "…, Monday, May 12, 2025, in Tenafly, N.J." / "…, February 25, 2024"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+"
 _FULL_DATE = rf"(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH},?\s+(?:19|20)\d\d|{_MONTH}\s+(?:19|20)\d\d)"
