@@ -39,7 +39,7 @@ from functools import lru_cache
 from generator.extract.furniture import on_furniture
 from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start
 from generator.extract.quotes import find_spans
-from generator.extract.text_stats import STOPWORDS, content_words, cosine, tfidf_vectors
+from generator.extract.text_stats import STOPWORDS, content_words, cosine, summed, tfidf_vectors
 from generator.model import CuratedStory, Sentence
 from generator.timeline import WEEKDAYS, weekday_date
 
@@ -395,11 +395,8 @@ def story_points(
         df.update(c.terms)
     idf = {t: math.log((1 + len(every)) / (1 + n)) + 1 for t, n in df.items()}
     vectors = tfidf_vectors([content_words(c.source.text) for c in pool])
-    total: dict[str, float] = {}
-    for v in vectors:
-        for w, x in v.items():
-            total[w] = total.get(w, 0.0) + x
-    centrality = [max(0.0, cosine(v, total) - 1.0) for v in vectors]
+    total = summed(vectors)
+    centrality = [max(0.0, cosine(v, total) - 1.0) for v in vectors]  # summed cosine with the others
     top = max(centrality) or 1.0
     scored = []
     for c, cen in zip(pool, centrality, strict=True):

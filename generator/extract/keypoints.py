@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.extract.patterns import CREDIT_ONLY, DATELINE_PREFIX
-from generator.extract.text_stats import content, cosine, tfidf_vectors, words
+from generator.extract.text_stats import content, cosine, summed, tfidf_vectors, words
 from generator.model import KeyPoint, Sentence
 
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "keypoints.json"
@@ -284,14 +284,8 @@ def candidates(text: str, sentences: tuple[Sentence, ...]) -> Candidates:
     # A first line of its own without closing punctuation is the headline.
     headline = bool(indices) and indices[0] == 0 and furniture[0] and len(sentences) > 1 and sentences[1].paragraph > 0
     title = vectors[0] if headline else vectors[lead[0]] if lead else {}
-    total: dict[str, float] = {}
-    for vec in vectors:
-        for w, v in vec.items():
-            total[w] = total.get(w, 0.0) + v
-    lead_sum: dict[str, float] = {}
-    for j in lead:
-        for w, v in vectors[j].items():
-            lead_sum[w] = lead_sum.get(w, 0.0) + v
+    total = summed(vectors)
+    lead_sum = summed(vectors[j] for j in lead)
     degree, to_title, to_lead = [], [], []
     for j, vec in enumerate(vectors):
         # The sums of cosines with all sentences, with the lead, with the title, in one pass; for

@@ -52,6 +52,15 @@ def tfidf_vectors(docs: Sequence[list[str]]) -> list[dict[str, float]]:
     return vectors
 
 
+def summed(vectors) -> dict[str, float]:
+    """The sum of sparse vectors: the dot product with it is the summed cosine with each of them."""
+    total: dict[str, float] = {}
+    for vec in vectors:
+        for w, v in vec.items():
+            total[w] = total.get(w, 0.0) + v
+    return total
+
+
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     """Cosine similarity of two unit-length sparse vectors."""
     if len(a) > len(b):
