@@ -74,11 +74,14 @@ PLURAL_HEADS = frozenset(
     """.split()
 ) | (GROUP_HEADS - {"family", "crowd"})
 
-# Last words of the names of newspapers and broadcasters ("The Daily Ledger" is "the paper").
-OUTLET_NAME_WORDS = (
-    "times", "post", "news", "journal", "tribune", "herald", "gazette", "courier", "observer", "guardian",
-    "telegraph", "chronicle", "monitor", "express", "mail", "mirror", "standard", "star", "globe", "ledger",
-    "daily", "review", "press", "tv", "television", "radio", "channel", "network", "broadcasting",
+# Last words of the names of newspapers, agencies and broadcasters: such a name is an outlet when it
+# reports ("The Harbor Courier reported"), and what "the paper" refers to ("The Daily Ledger").
+OUTLET_WORDS = frozenset(
+    """
+    times post news journal tribune herald gazette courier observer guardian telegraph independent
+    chronicle monitor express mail mirror standard star globe sun daily weekly review press wire ledger
+    agency network broadcasting radio television tv channel
+    """.split()
 )
 # Heads that name a person by any office: "the UN official" is whoever holds a UN role.
 GENERIC_ROLE_HEADS = frozenset("official officer figure representative".split())
@@ -107,11 +110,11 @@ HEAD_SYNONYMS = {
     "government": ("cabinet", "office"),
     "authorities": ("ministry", "government", "authority"),
     "report": ("review", "assessment", "study", "analysis", "survey"),
-    "paper": OUTLET_NAME_WORDS,
-    "newspaper": OUTLET_NAME_WORDS,
-    "outlet": OUTLET_NAME_WORDS,
-    "broadcaster": OUTLET_NAME_WORDS,
-    "channel": OUTLET_NAME_WORDS,
+    "paper": OUTLET_WORDS,
+    "newspaper": OUTLET_WORDS,
+    "outlet": OUTLET_WORDS,
+    "broadcaster": OUTLET_WORDS,
+    "channel": OUTLET_WORDS,
 }
 
 # Abbreviated titles and the words they stand for, so that "the general" finds "Maj. Gen. X".
@@ -166,11 +169,3 @@ KNOWN_ORGANISATIONS = frozenset(
     Pentagon Kremlin Knesset Congress Senate Parliament Cogat COGAT Shabak Kataib Likud Labour
     """.split()
 ) | {"Shin Bet"}  # a name of two words is matched whole
-# Names of outlets ending in these words are outlets when they report ("The Harbor Courier reported").
-OUTLET_WORDS = frozenset(
-    """
-    times post news journal tribune herald gazette courier observer guardian telegraph independent
-    chronicle monitor express mail mirror standard star globe sun daily weekly review press wire
-    agency network broadcasting radio television tv channel
-    """.split()
-)
