@@ -313,11 +313,7 @@ def candidates(text: str, sentences: tuple[Sentence, ...]) -> Candidates:
         )
         for j, body in enumerate(bodies)
     )
-    # stands_alone(), knowing that furniture is what lacks closing punctuation (a dateline alone too)
-    alone = tuple(
-        not f and v.words >= MIN_WORDS and not is_question(v.text) and quote_fraction(v.text) < 0.5
-        for f, v in zip(furniture, views, strict=True)
-    )
+    alone = tuple(stands_alone(v.text) for v in views)
     return Candidates(tuple(indices), tuple(starts), views, tuple(vectors), tuple(furniture), alone)
 
 
