@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/cleaning.py [--misses N]
 
-Runs the pasted-text reader (generator/readers/text.py, boilerplate.py) on each article's text and
+Runs the pasted-text reader (generator/load/readers/text.py, boilerplate.py) on each article's text and
 scores it as the data's README ("Boilerplate lines") says: whitespace collapsed in the labelled
 lines, the cleaned text and the extracted title alike; a boilerplate line is kept when its text is
 in the output and no body line of its article contains it (the lines a body line contains are left
@@ -22,7 +22,7 @@ import json
 import time
 from pathlib import Path
 
-from generator.readers.text import pasted_text
+from generator.load.readers.text import pasted_text
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "bench" / "stories"

@@ -125,7 +125,7 @@ def dev(ex: Extractors, show: bool, everything: bool) -> tuple[dict, list[tuple[
 
 def seed(ex: Extractors, show: bool) -> dict:
     from generator.errors import Diagnostics
-    from generator.load import load
+    from generator.load.content import load
 
     content = load(ROOT, Diagnostics(root=ROOT))
     predicted, sentences = {}, {}

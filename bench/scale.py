@@ -44,11 +44,12 @@ import yaml  # noqa: E402
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, pagefind_query  # noqa: E402
 from bench.synthetic import write_article, write_project  # noqa: E402
-from generator.build import pagefind_index, uses_pagefind  # noqa: E402
-from generator.cache import STORY_CACHE_DIR, analyse  # noqa: E402
-from generator.curate import curate, story_inputs  # noqa: E402
-from generator.load import load  # noqa: E402
-from generator.stories import stories  # noqa: E402
+from generator.build.mkdocs import pagefind_index, uses_pagefind  # noqa: E402
+from generator.curate.briefing import curate, story_inputs  # noqa: E402
+from generator.curate.stories import stories  # noqa: E402
+from generator.curate.story_cache import STORY_CACHE_DIR  # noqa: E402
+from generator.extract.cache import analyse  # noqa: E402
+from generator.load.content import load  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BRIEFING = [str(BIN / "briefing")]

@@ -55,10 +55,10 @@ def score(output: str, misses: int = 0, as_json: bool = False) -> str:
 
 def sweep(rows: list[dict]) -> None:
     """B-cubed F1 of the grouping at each similarity threshold (in this process, the module's
-    constant set for each run; the shipped value is generator.stories.SIMILARITY)."""
+    constant set for each run; the shipped value is generator.curate.stories.SIMILARITY)."""
     import io
 
-    from generator import stories
+    from generator.curate import stories
     from generator.jsonl import run_stories_jsonl
 
     shipped = stories.SIMILARITY

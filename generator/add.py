@@ -12,12 +12,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import schema
 from generator.dates import parse_written
 from generator.errors import Diagnostics, Problem
-from generator.load import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
+from generator.load import schema
+from generator.load.content import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
+from generator.load.readers import READERS, ReaderError
 from generator.model import ReadResult
-from generator.readers import READERS, ReaderError
 from generator.yamlio import one_line
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "authors", "tags")

@@ -265,7 +265,7 @@ def stories(jsonl: bool) -> None:
 
 def _summarise(paths: tuple[Path, ...]) -> None:
     from generator.extract import extract as run_extract
-    from generator.readers import READERS, ReaderError
+    from generator.load.readers import READERS, ReaderError
 
     problems = []
     for path in paths:

@@ -16,15 +16,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from generator.duplicates import fingerprint, group_duplicates
+from generator.curate.duplicates import group_duplicates
+from generator.curate.stories import Story, StoryInput, stories
 from generator.errors import Problem
 from generator.extract import Extractors, extract
+from generator.extract.fingerprint import fingerprint
 from generator.extract.sentences import sentences as split_into_sentences
+from generator.load.readers import ReaderError
+from generator.load.readers.html import html_text
+from generator.load.readers.text import pasted_text
 from generator.model import Article
-from generator.readers import ReaderError
-from generator.readers.html import html_text
-from generator.readers.text import pasted_text
-from generator.stories import Story, StoryInput, stories
 
 INPUT_KINDS = ("text", "pasted", "html")
 SOURCE = "<stdin>"

@@ -72,7 +72,7 @@ class Article:
     tags: tuple[str, ...] = ()
     rewrite_of: str | None = None
     notes: str | None = None
-    site: str | None = None  # the name of the site its URL is on, when no outlet is stated (generator/sites.py)
+    site: str | None = None  # the name of the site its URL is on, when no outlet is stated (generator/load/sites.py)
 
     @property
     def publisher(self) -> str | None:

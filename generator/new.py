@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError, Problem
-from generator.load import ARTICLES_DIR, BRIEFING_FILE, CONTENT_DIR
+from generator.load.content import ARTICLES_DIR, BRIEFING_FILE, CONTENT_DIR
 
 BRIEFING_YML = """\
 # The briefing site: every key is described in briefing's README ("Content format").

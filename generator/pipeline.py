@@ -7,17 +7,24 @@ import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator import state, whats_new
-from generator.build import mkdocs_build, project_lock
-from generator.cache import Analysis, ExtractionCache, StoryPointCache
-from generator.curate import Briefing, check_verbatim, curate
-from generator.curation import CurateReport, curate_files
+from generator.build import state
+from generator.build.mkdocs import mkdocs_build, project_lock
+from generator.build.state import Summary
+from generator.curate import whats_new
+from generator.curate.briefing import Briefing, check_verbatim, curate
+from generator.curate.curation import CurateReport, curate_files
+from generator.curate.question_curation import merge_answers
+from generator.curate.story_cache import StoryPointCache
+from generator.curate.story_curation import as_listed
+from generator.curate.story_curation import merge as merge_stories
+from generator.curate.story_curation import new_file as new_stories_file
 from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
-from generator.load import CONTENT_DIR, CURATION_DIR, QUESTIONS_FILE, STORIES_FILE, load
+from generator.extract.cache import Analysis, ExtractionCache
+from generator.files import write_if_changed
+from generator.load.content import CONTENT_DIR, CURATION_DIR, QUESTIONS_FILE, STORIES_FILE, load
 from generator.model import Content, Extraction
-from generator.question_curation import merge_answers
-from generator.render import (
+from generator.render.pages import (
     DOCS_DIR,
     THEME_DIR,
     WriteReport,
@@ -25,13 +32,8 @@ from generator.render import (
     render,
     render_mkdocs_yml,
     theme_pages,
-    write_if_changed,
     write_pages,
 )
-from generator.state import Summary
-from generator.story_curation import as_listed
-from generator.story_curation import merge as merge_stories
-from generator.story_curation import new_file as new_stories_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ def run(
 
     write=False only checks (nothing is written anywhere); build=False stops after the Markdown.
     Nothing is ever written into content/. When no input changed since the last successful run,
-    nothing is generated again (see generator/state.py); a build still runs MkDocs.
+    nothing is generated again (see generator/build/state.py); a build still runs MkDocs.
     """
     today = today or whats_new.build_date()
     inputs = ""

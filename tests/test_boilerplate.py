@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.readers.boilerplate import clean_lines, clean_pasted
-from generator.readers.text import read_pasted
+from generator.load.readers.boilerplate import clean_lines, clean_pasted
+from generator.load.readers.text import read_pasted
 from tests.helpers import FIXTURES, ROOT
 
 PAGES = sorted((FIXTURES / "pasted").glob("page*.txt"))
@@ -179,8 +179,8 @@ def test_body_lines_that_look_a_little_like_captions_stay(line):
 
 
 def test_a_caption_is_no_timeline_event(make_project, monkeypatch):
-    from generator.curate import curate
-    from generator.load import load
+    from generator.curate.briefing import curate
+    from generator.load.content import load
     from generator.pipeline import extract_all
 
     root = make_project({

@@ -125,9 +125,9 @@ def test_every_page_links_the_feed_for_feed_readers(built_corpus):
 
 
 def test_the_brief_is_self_contained_escaped_and_links_into_the_site(built_corpus, monkeypatch):
-    from generator.curate import curate
+    from generator.curate.briefing import curate
     from generator.escape import html_text as esc
-    from generator.load import load
+    from generator.load.content import load
     from generator.pipeline import extract_all
 
     root, _ = built_corpus
@@ -162,7 +162,7 @@ def test_the_brief_is_self_contained_escaped_and_links_into_the_site(built_corpu
 
 def test_the_brief_of_a_large_briefing_stays_brief(tmp_path, monkeypatch):
     from bench.synthetic import write_project
-    from generator.render import BRIEF_LIMITS
+    from generator.render.pages import BRIEF_LIMITS
 
     root = tmp_path / "large"
     write_project(root, 150)

@@ -7,12 +7,12 @@ import re
 import pytest
 import yaml
 
-from generator.curation import STALE_LINE, merge, suggestions
+from generator.curate.curation import STALE_LINE, merge, suggestions
 from generator.errors import BriefingError
 from generator.extract import extract
-from generator.load import STORIES_FILE
+from generator.load.content import STORIES_FILE
 from generator.pipeline import curate_project, run
-from generator.render import DOCS_DIR
+from generator.render.pages import DOCS_DIR
 from generator.yamlio import parse_yaml
 from tests.helpers import run_briefing, run_cli, tree_digest, write_files
 

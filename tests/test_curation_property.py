@@ -17,10 +17,10 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from generator.curation import STALE_LINE, suggestions
+from generator.curate.curation import STALE_LINE, suggestions
 from generator.errors import Diagnostics
 from generator.extract import Extraction, extract
-from generator.load import load
+from generator.load.content import load
 from generator.pipeline import curate_project
 from tests.helpers import write_files
 

@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from generator.curate import curate
-from generator.duplicates import REWRITE, WIRE, candidate_pairs, fingerprint, group_duplicates, relation
+from generator.curate.briefing import curate
+from generator.curate.duplicates import REWRITE, WIRE, candidate_pairs, group_duplicates, relation
+from generator.extract.fingerprint import fingerprint
 from generator.extract.sentences import sentences
-from generator.load import load
+from generator.load.content import load
 from generator.model import Article
 from generator.pipeline import extract_all
 from tests.helpers import FIXTURES

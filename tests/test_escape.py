@@ -4,7 +4,7 @@ import markdown
 import pytest
 
 from generator import escape
-from generator.render import UnescapedValue, environment
+from generator.render.pages import UnescapedValue, environment
 
 HOSTILE = [
     "<script>alert(1)</script>",

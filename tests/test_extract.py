@@ -6,7 +6,7 @@ from generator.extract import extract
 from generator.extract.mentions import split_name as split_title
 from generator.extract.questions import CueQuestions, invert, phrase_question, same_matter
 from generator.extract.sentences import sentences
-from generator.readers.text import read_pasted
+from generator.load.readers.text import read_pasted
 from tests.helpers import ROOT
 
 SEED = ROOT / "content" / "articles" / "us-assesses-israel-amassed-troops-rafah.txt"

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from generator.pipeline import run
-from generator.render import DOCS_DIR
+from generator.render.pages import DOCS_DIR
 from tests.helpers import FIXTURES
 
 GOLDEN = FIXTURES / "golden"

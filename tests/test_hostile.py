@@ -15,7 +15,7 @@ import time
 
 import pytest
 
-from generator.build import project_lock
+from generator.build.mkdocs import project_lock
 from tests.helpers import CORPUS, tree_digest, write_files
 
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b]\n"

@@ -4,7 +4,7 @@ import os
 import pytest
 
 from generator.errors import BriefingError
-from generator.load import load, slugify
+from generator.load.content import load, slugify
 
 
 def problems(root):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.curate import SpeakerBriefing, suggest_people
+from generator.curate.briefing import SpeakerBriefing, suggest_people
 from generator.dates import date_problem
 from generator.model import Person
 from generator.pipeline import curate_project

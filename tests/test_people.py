@@ -7,10 +7,10 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from generator.curate import check_verbatim, curate
+from generator.curate.briefing import check_verbatim, curate
 from generator.errors import BriefingError
 from generator.extract import extract
-from generator.load import load
+from generator.load.content import load
 from generator.model import Person, RoleSpan
 from generator.pipeline import extract_all, run
 from tests.helpers import ROOT

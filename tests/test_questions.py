@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.curate import curate
+from generator.curate.briefing import curate
 from generator.extract import extract
 from generator.extract.questions import CueQuestions, stand_alone_problems
 from generator.extract.sentences import sentences
-from generator.load import load
+from generator.load.content import load
 from generator.pipeline import curate_project, extract_all, run
 
 CASES = Path(__file__).parent / "fixtures" / "questions" / "cases.jsonl"
@@ -304,7 +304,7 @@ def test_past_tenses_give_real_base_forms():
 
 
 def test_an_answer_names_what_the_question_names_first():
-    from generator.open_questions import _names
+    from generator.curate.questions import _names
 
     assert _names("Will Israel launch a full-scale operation into Rafah?") == {"israel", "rafah"}
     assert _names("Did Hamas accept the deal?") == {"hamas"}

@@ -11,15 +11,16 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_article, write_project
-from generator import cache as cache_module
-from generator import stories as stories_module
-from generator.cache import ExtractionCache, analyse
-from generator.curate import curate, story_inputs
+from generator.build.state import STATE_FILE, output_stats
+from generator.curate import stories as stories_module
+from generator.curate import story_cache
+from generator.curate.briefing import curate, story_inputs
 from generator.extract import Extractors
-from generator.load import load
+from generator.extract import cache as cache_module
+from generator.extract.cache import ExtractionCache, analyse
+from generator.load.content import load
 from generator.pipeline import OUTPUTS, run
-from generator.render import DOCS_DIR, PAGEFIND_FROM, search_engine
-from generator.state import STATE_FILE, output_stats
+from generator.render.pages import DOCS_DIR, PAGEFIND_FROM, search_engine
 from tests.helpers import run_briefing
 
 
@@ -152,13 +153,13 @@ def test_one_new_article_works_out_only_its_story_again(tmp_path, monkeypatch):
     write_project(tmp_path, 40)
     run(tmp_path, build=False)
     computed = []
-    original = cache_module.story_points
+    original = story_cache.story_points
 
     def counting(members, first, never):
         computed.append([a.slug for a in members])
         return original(members, first, never)
 
-    monkeypatch.setattr(cache_module, "story_points", counting)
+    monkeypatch.setattr(story_cache, "story_points", counting)
     write_article(tmp_path, 40)
     result = run(tmp_path, build=False)
     new = next(ab.article.slug for ab in result.briefing.articles if "-00040-" in ab.article.slug)

@@ -2,8 +2,8 @@
 
 import re
 
+from generator.load.sites import registrable_domain, site_name
 from generator.pipeline import run
-from generator.sites import registrable_domain, site_name
 
 FERRY = "Ferry service resumes after storm"
 FILES = {

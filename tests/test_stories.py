@@ -9,11 +9,11 @@ from dataclasses import replace
 import pytest
 import yaml
 
-from generator import stories as stories_module
-from generator.curate import curate, story_inputs
-from generator.load import load
+from generator.curate import stories as stories_module
+from generator.curate.briefing import curate, story_inputs
+from generator.curate.stories import StoryInput, compatible, event_day, fact_terms, numbers
+from generator.load.content import load
 from generator.pipeline import extract_all, run
-from generator.stories import StoryInput, compatible, event_day, fact_terms, numbers
 from tests.helpers import FIXTURES, run_cli
 
 STORIES = FIXTURES / "stories"
@@ -272,8 +272,8 @@ def test_the_site_has_story_pages_and_a_front_page(tmp_path, monkeypatch):
 
 
 def test_curate_appends_articles_where_an_editor_left_the_file():
-    from generator.stories import Story
-    from generator.story_curation import merge
+    from generator.curate.stories import Story
+    from generator.curate.story_curation import merge
 
     def story(sid, *slugs):
         return Story(sid, "Headline", slugs, (), None, None, 1)
@@ -302,9 +302,9 @@ def test_curate_appends_articles_where_an_editor_left_the_file():
 
 
 def test_a_flow_list_of_stories_is_a_located_error():
+    from generator.curate.stories import Story
+    from generator.curate.story_curation import merge
     from generator.errors import BriefingError
-    from generator.stories import Story
-    from generator.story_curation import merge
 
     with pytest.raises(BriefingError) as err:
         merge("stories: [{id: st-a, articles: [a1]}]\n", (Story("st-b", "B", ("b1",), (), None, None, 1),), "stories.yml")

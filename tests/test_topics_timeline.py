@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.chart import coverage_svg
-from generator.curate import curate
-from generator.load import load
+from generator.curate.briefing import curate
+from generator.curate.timeline import DAY, MONTH, WEEK, WEEKEND, find_dates, weekday_date
+from generator.curate.topics import Tagger
+from generator.load.content import load
 from generator.model import Article, Topic
 from generator.pipeline import extract_all, run
-from generator.timeline import DAY, MONTH, WEEK, WEEKEND, find_dates, weekday_date
-from generator.topics import Tagger
+from generator.render.chart import coverage_svg
 from tests.helpers import run_cli
 
 SEED = "us-assesses-israel-amassed-troops-rafah"
@@ -209,7 +209,7 @@ def test_a_long_span_is_counted_per_month_with_month_labels_legend_and_table():
     import math
     import re
 
-    from generator.chart import OTHER, OTHER_COLOUR, PALETTE, WIDTH, coverage_legend, coverage_table
+    from generator.render.chart import OTHER, OTHER_COLOUR, PALETTE, WIDTH, coverage_legend, coverage_table
 
     outlets = ["Bay <Post>", "Harbour Gazette", "Wire", "Courier", "Herald", "Tribune", "Observer", "Ledger", "Star"]
     articles = [

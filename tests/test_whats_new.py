@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator import pipeline
+from generator.curate.whats_new import CHANGES_FILE, SNAPSHOT_FILE
 from generator.errors import BriefingError
 from generator.pipeline import run
-from generator.render import DOCS_DIR
-from generator.whats_new import CHANGES_FILE, SNAPSHOT_FILE
+from generator.render.pages import DOCS_DIR
 from tests.helpers import run_cli, tree_digest
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -1,6 +1,6 @@
 """Page furniture in an article's text: the lines that are not the story.
 
-Captions, credits, promotions and widgets (generator/readers/boilerplate.py classifies a line by
+Captions, credits, promotions and widgets (generator/load/readers/boilerplate.py classifies a line by
 itself), and a scene whose line ends in a photo credit ("… in Rafah on Monday. REUTERS/Some Name").
 A pasted .txt article has most of them removed already; a .md or .html one, or a record on the
 JSONL interface, may still hold them. Key points, speakers, questions and stories all skip them.
@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from generator.extract.keypoints import is_credit_only
-from generator.readers.boilerplate import classify
+from generator.load.readers.boilerplate import classify
 
 _LAST_SENTENCE = re.compile(r"(?:[.!?][”\"’)]?\s+|\s[(|]\s*)([^.!?]+?)\)?\s*$")
 

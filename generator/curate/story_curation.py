@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.curation import Splice, last_content, load_round_trip, scalar
+from generator.curate.curation import Splice, last_content, load_round_trip, scalar
+from generator.curate.stories import Story
 from generator.errors import BriefingError, Problem
-from generator.stories import Story
 
 HEADER = """\
 # Stories: the articles that report one development (a decision, an attack, a speech, a round of

@@ -6,8 +6,10 @@ import re
 import unicodedata
 from pathlib import Path
 
-from generator import schema
 from generator.errors import Diagnostics
+from generator.load import schema
+from generator.load.readers import READERS, ReaderError
+from generator.load.sites import with_site_names
 from generator.model import (
     Article,
     BriefingConfig,
@@ -23,8 +25,6 @@ from generator.model import (
     Settings,
     Topic,
 )
-from generator.readers import READERS, ReaderError
-from generator.sites import with_site_names
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
 CONTENT_DIR = "content"

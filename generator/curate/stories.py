@@ -36,12 +36,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from generator.curate.timeline import WEEKDAYS, weekday_date
 from generator.extract.furniture import on_furniture
 from generator.extract.keypoints import is_attribution_only, is_credit_only, is_question, key_point_start
 from generator.extract.quotes import find_spans
 from generator.extract.text_stats import STOPWORDS, content_words, cosine, summed, tfidf_vectors
 from generator.model import CuratedStory, Sentence
-from generator.timeline import WEEKDAYS, weekday_date
 
 SIMILARITY = 0.12  # average-link similarity to join a story: the middle of the flat top (dev B-cubed 0.950 from 0.10 to 0.14)
 LEAD_WEIGHT = 0.3  # share of the title-and-lead similarity in an article pair's similarity
@@ -509,7 +509,7 @@ def stories(
 ) -> tuple[Story, ...]:
     """Group the articles and give each story its key points; newest story first. `first` and
     `never` are (article, sentence id) pairs editors approved or rejected as key points; `points`
-    works out a story's key points (story_points, or a cache of it: see generator/cache.py)."""
+    works out a story's key points (story_points, or a cache of it: see generator/curate/story_cache.py)."""
     points = points or story_points
     by_slug = {a.slug: a for a in inputs}
     out = []

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.readers.base import MAX_ARTICLE_BYTES, ReaderError, decode
-from generator.readers.html import read_html
-from generator.readers.markdown import read_markdown
-from generator.readers.text import read_pasted
+from generator.load.readers.base import MAX_ARTICLE_BYTES, ReaderError, decode
+from generator.load.readers.html import read_html
+from generator.load.readers.markdown import read_markdown
+from generator.load.readers.text import read_pasted
 
 READERS = {
     ".txt": read_pasted,

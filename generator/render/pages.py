@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,8 +10,11 @@ import jinja2
 from markupsafe import Markup
 
 from generator import escape
-from generator.curate import Briefing
-from generator.whats_new import History, days, feed_xml
+from generator.curate.briefing import Briefing
+from generator.curate.whats_new import History
+from generator.files import write_if_changed
+from generator.render.chart import coverage_parts
+from generator.render.feed import days, feed_xml
 
 DOCS_DIR = Path("build") / "docs"
 BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
@@ -24,7 +25,7 @@ BRIEF_LIMITS = {"stories": 12, "speakers": 30, "quotes_per_speaker": 5, "unnamed
 def bundled_templates() -> Path:
     """The templates briefing ships: generator/templates/ in an installed wheel, the top-level
     templates/ folder in a checkout (an editable install)."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent  # generator/
     inside = package / "templates"
     return inside if inside.is_dir() else package.parent / "templates"
 
@@ -119,7 +120,12 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History, today:
         Page("questions/index.md", env.get_template("questions.md.j2").render(base=escape.trusted("../"), **common)),
         Page("topics/index.md", env.get_template("topics.md.j2").render(base=escape.trusted("../"), **common)),
         Page("timeline.md", env.get_template("timeline.md.j2").render(base=escape.trusted(""), **common)),
-        Page("outlets/index.md", env.get_template("outlets.md.j2").render(base=escape.trusted("../"), **common)),
+        Page(
+            "outlets/index.md",
+            env.get_template("outlets.md.j2").render(
+                base=escape.trusted("../"), coverage=coverage_parts([ab.article for ab in briefing.articles]), **common
+            ),
+        ),
     ]
     topic_template = env.get_template("topic.md.j2")
     for tb in briefing.topics:
@@ -175,31 +181,6 @@ def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
 def theme_pages(env: jinja2.Environment) -> list[Page]:
     """The theme overrides, copied as they are into THEME_DIR (MkDocs renders them)."""
     return [Page(name, env.loader.get_source(env, f"theme/{name}")[0]) for name in THEME_FILES]  # type: ignore[union-attr]
-
-
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write text atomically, only when it differs from what is there; return whether it wrote."""
-    data = text.encode("utf-8")
-    try:
-        if path.read_bytes() == data:
-            return False
-    except OSError:
-        pass
-    write_atomic(path, data)
-    return True
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write data to path through a temporary file beside it, so no reader sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_pages(pages: list[Page], docs: Path) -> WriteReport:

@@ -217,3 +217,18 @@ def coverage_table(articles: list[Article] | Coverage | None) -> str:
         f'<thead><tr><th scope="col">{unit}</th>{head}<th scope="col">Total</th></tr></thead>'
         f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageParts:
+    """The outlets page's coverage figure: the SVG chart, its legend and its table (empty: no dates)."""
+
+    svg: str
+    legend: str
+    table: str
+
+
+def coverage_parts(articles: list[Article]) -> CoverageParts:
+    """The chart of articles per day, week or month by outlet, with its legend and table."""
+    chart = coverage(articles)
+    return CoverageParts(coverage_svg(chart), coverage_legend(chart), coverage_table(chart))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from generator.load.readers.base import decode
+from generator.load.readers.boilerplate import clean_pasted
 from generator.model import ReadResult
-from generator.readers.base import decode
-from generator.readers.boilerplate import clean_pasted
 
 
 def read_pasted(data: bytes, extra_patterns: Iterable[str] = ()) -> ReadResult:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from generator.load.readers.base import ReaderError, decode
 from generator.model import ReadResult
-from generator.readers.base import ReaderError, decode
 from generator.yamlio import YamlProblem, parse_yaml
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(---|\.\.\.)[ \t]*(\n|\Z)", re.DOTALL)

@@ -17,10 +17,11 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.render import PACKAGE_TEMPLATES, write_atomic
+from generator.files import write_atomic
+from generator.render.pages import PACKAGE_TEMPLATES
 
 STATE_FILE = Path("build") / "state.json"
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 INPUT_DIRS = ("content", "templates")
 HISTORY_DIR = "history"
 

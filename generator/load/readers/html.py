@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.load.readers.base import ReaderError, decode
+from generator.load.readers.boilerplate import clean_lines
 from generator.model import ReadResult
-from generator.readers.base import ReaderError, decode
-from generator.readers.boilerplate import clean_lines
 
 
 def read_html(data: bytes, extra_patterns=()) -> ReadResult:

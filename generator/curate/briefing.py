@@ -11,18 +11,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from generator.chart import coverage, coverage_legend, coverage_svg, coverage_table
-from generator.curation import Policy, curation_warnings, publish, verbatim
-from generator.duplicates import Fingerprint, fingerprint, group_duplicates
-from generator.entities import Occurrence, canonical_names
+from generator.curate.curation import Policy, curation_warnings, publish, verbatim
+from generator.curate.duplicates import group_duplicates
+from generator.curate.entities import Occurrence, canonical_names
+from generator.curate.questions import QuestionBriefing, merge_questions
+from generator.curate.stories import PointsFn, Source, StoryInput, stories
+from generator.curate.timeline import Event, article_events, in_order
+from generator.curate.topics import Tagger
 from generator.errors import Diagnostics, Problem
+from generator.extract.fingerprint import Fingerprint, fingerprint
 from generator.extract.patterns import NOT_PERSON_WORDS
-from generator.load import slugify
+from generator.load.content import slugify
 from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
-from generator.open_questions import QuestionBriefing, merge_questions
-from generator.stories import PointsFn, Source, StoryInput, stories
-from generator.timeline import Event, article_events, in_order
-from generator.topics import Tagger
 
 PEOPLE_KINDS = ("person",)
 BODY_KINDS = ("organisation", "group")
@@ -182,9 +182,6 @@ class Briefing:
     topics: tuple[TopicBriefing, ...] = ()
     timeline: tuple[Event, ...] = ()
     outlets: tuple[OutletBriefing, ...] = ()
-    coverage: str = ""  # the inline SVG chart of articles per day, week or month by outlet
-    coverage_legend: str = ""  # its legend, an HTML list
-    coverage_table: str = ""  # its counts, an HTML table
     warnings: tuple[Problem, ...] = ()
     # Lookups the pages make once per article or quote, built once: speaker name → page, slug → story.
     _pages: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
@@ -283,7 +280,6 @@ def curate(
     )
     dated = {ab.article.slug: article_events(ab.article, ab.extraction.sentences) for ab in articles}  # once for all pages
     told = story_briefings(articles, content, policy, questions, tagger, dated, story_points)
-    chart = coverage([ab.article for ab in articles])
     return Briefing(
         content=content,
         articles=tuple(articles),
@@ -299,9 +295,6 @@ def curate(
         topics=topic_briefings(tagger, articles, told, questions),
         timeline=in_order([e for ab in articles for e in _own_events(dated, ab, bool(ab.copy_of))]),
         outlets=outlets(articles),
-        coverage=coverage_svg(chart),
-        coverage_legend=coverage_legend(chart),
-        coverage_table=coverage_table(chart),
         warnings=tuple(warnings),
     )
 

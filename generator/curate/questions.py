@@ -5,7 +5,7 @@ from a later article.
 A candidate joins a curated question when one of its evidence sentences is among the question's
 references, or when it asks the same thing. Candidates that join none are merged with each other
 the same way and shown as suggestions. "The same thing" is the paraphrase-tolerant matching of
-story facts (generator/stories.py: stemmed content words and normalised numbers, IDF-weighted):
+story facts (generator/curate/stories.py: stemmed content words and normalised numbers, IDF-weighted):
 most of the shorter question's weighted terms in the other, or (an outlet's paraphrase of the same
 sentence) evidence that states the same fact and half of the question's terms.
 
@@ -26,12 +26,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from generator.curate.stories import fact_terms, overlap
+from generator.curate.topics import Tagger
 from generator.errors import Problem
 from generator.extract.questions import same_matter, stems
-from generator.load import slugify
+from generator.load.content import slugify
 from generator.model import Article, CuratedQuestion, Extraction, QuestionCandidate, Sentence, SentenceRef, Topic
-from generator.stories import fact_terms, overlap
-from generator.topics import Tagger
 
 SAME_QUESTION = 0.6  # weighted share of the shorter question's terms the other must state
 SAME_EVIDENCE = 0.7  # evidence sentences this alike state one fact (an outlet's paraphrase) …

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.curation import Splice, last_content, load_round_trip, scalar
+from generator.curate.curation import Splice, last_content, load_round_trip, scalar
 
 ANSWER_COMMENT = "# from a later article: set status: answered to confirm it, or possible_answer_dismissed: true"
 
