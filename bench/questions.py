@@ -38,6 +38,7 @@ FRESH = ROOT / "tests" / "fixtures" / "questions" / "fresh.jsonl"  # written aft
 from generator.extract import Extractors  # noqa: E402
 from generator.extract.questions import stand_alone_problems  # noqa: E402
 from generator.jsonl import record_output  # noqa: E402
+from generator.project import Project  # noqa: E402
 
 TARGET_RECALL, TARGET_PRECISION = 0.80, 0.60
 
@@ -127,7 +128,7 @@ def seed(ex: Extractors, show: bool) -> dict:
     from generator.errors import Diagnostics
     from generator.load.content import load
 
-    content = load(ROOT, Diagnostics(root=ROOT))
+    content = load(ROOT, Diagnostics(project=Project(ROOT)))
     predicted, sentences = {}, {}
     for a in content.articles:
         rec = record_output(a.slug, a.text, a.title, None, ex)

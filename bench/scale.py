@@ -47,9 +47,9 @@ from bench.synthetic import write_article, write_project  # noqa: E402
 from generator.build.mkdocs import pagefind_index, uses_pagefind  # noqa: E402
 from generator.curate.briefing import curate, story_inputs  # noqa: E402
 from generator.curate.stories import stories  # noqa: E402
-from generator.curate.story_cache import STORY_CACHE_DIR  # noqa: E402
 from generator.extract.cache import analyse  # noqa: E402
 from generator.load.content import load  # noqa: E402
+from generator.project import Project  # noqa: E402
 
 BIN = Path(sys.executable).parent
 BRIEFING = [str(BIN / "briefing")]
@@ -203,11 +203,11 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
 
     write_article(root, n)  # the next article of the same series: a new file
     before = snapshot(root)
-    kept = set(os.listdir(root / STORY_CACHE_DIR))
+    kept = set(os.listdir(Project(root).cache / "stories"))
     one = timed([*BRIEFING, "generate"], root)
     files = changed(before, snapshot(root))
     row["generate, one new article"] = f"{one.seconds:.2f} s, {len(files)} files"
-    now = set(os.listdir(root / STORY_CACHE_DIR))
+    now = set(os.listdir(Project(root).cache / "stories"))
     row["stories worked out again (one new article)"] = f"{len(now - kept)} of {len(now)}"
     row["  files written"] = " ".join(f.removeprefix("build/docs/") for f in files)
     return row

@@ -15,9 +15,10 @@ from pathlib import Path
 from generator.dates import parse_written
 from generator.errors import Diagnostics, Problem
 from generator.load import schema
-from generator.load.content import ARTICLES_DIR, CONTENT_DIR, load_config, slugify
+from generator.load.content import load_config, slugify
 from generator.load.readers import READERS, ReaderError
 from generator.model import ReadResult
+from generator.project import Project
 from generator.yamlio import one_line
 
 SIDECAR_KEYS = ("title", "outlet", "url", "published", "authors", "tags")
@@ -152,14 +153,15 @@ def _given(values: dict, diag: Diagnostics) -> dict:
     return out
 
 
-def add_articles(root: Path, sources: list[Path], slug: str | None = None, given: dict | None = None) -> list[Added]:
+def add_articles(root: Project | Path, sources: list[Path], slug: str | None = None, given: dict | None = None) -> list[Added]:
     """Copy each source into content/articles/ under a slug and write its sidecar.
 
     given holds the values of --title, --outlet, --url and --published: they win over what the file
     says. A title or URL names one article, like a slug."""
-    diag = Diagnostics(root=root)
-    folder = root / CONTENT_DIR / ARTICLES_DIR
-    config = load_config(root / CONTENT_DIR / "briefing.yml", diag) if (root / CONTENT_DIR / "briefing.yml").exists() else None
+    project = Project.of(root)
+    diag = Diagnostics(project=project)
+    folder = project.articles
+    config = load_config(project.config_file, diag) if project.config_file.exists() else None
     given = _given({k: v for k, v in (given or {}).items() if k in GIVEN_KEYS}, diag)
     if len(sources) != 1:
         for option, value in (("--slug", slug), ("--title", given.get("title")), ("--url", given.get("url"))):

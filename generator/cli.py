@@ -13,6 +13,7 @@ import click
 
 from generator import __version__
 from generator.errors import BriefingError, Problem
+from generator.project import Project
 
 project_option = click.option(
     "-C",
@@ -24,6 +25,12 @@ project_option = click.option(
     help="The project folder (the one holding content/).",
 )
 strict_option = click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+
+
+def _project(folder: Path) -> Project:
+    """The project in folder, its messages showing paths from the folder the user runs in (the
+    one place that asks for the current folder)."""
+    return Project(folder.resolve(), shown_from=Path.cwd().resolve())
 
 
 def _warn(problems) -> None:
@@ -62,7 +69,7 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
     from generator.pipeline import run
 
     started = time.perf_counter()
-    result = run(project.resolve(), write=write, build=build, strict=strict)
+    result = run(_project(project), write=write, build=build, strict=strict)
     _warn(result.warnings)
     s = result.summary
     summary = f"{s.articles} article(s), {s.quotes} quote(s), {s.speakers} speaker(s), {s.questions} open question(s)"
@@ -78,11 +85,9 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
         f"{len(r.removed)} removed, in {time.perf_counter() - started:.2f} s"
     )
     if s.suggestions:
-        from generator.pipeline import SUGGESTIONS_FILE
-
         click.echo(
             f"{s.suggestions} speaker(s) are not in content/people.yml yet; "
-            f"suggested entries are in {SUGGESTIONS_FILE}"
+            f"suggested entries are in {_project(project).shown(_project(project).suggestions)}"
         )
 
 
@@ -128,7 +133,7 @@ def curate(project: Path) -> None:
     from generator.pipeline import curate_project
 
     root = project.resolve()
-    r = curate_project(root)
+    r = curate_project(_project(project))
     for path in r.created:
         click.echo(f"created {Path(path).relative_to(root)}")
     for path in r.updated:
@@ -151,7 +156,7 @@ def serve(project: Path, dev_addr: str) -> None:
     """Serve the site with live reload, regenerating when content/ or templates/ change."""
     from generator.serve import serve as serve_site
 
-    serve_site(project.resolve(), dev_addr)
+    serve_site(_project(project), dev_addr)
 
 
 @cli.command()
@@ -205,7 +210,7 @@ def add(
 
     root = project.resolve()
     given = {"title": title, "outlet": outlet, "url": url, "published": published}
-    for a in add_articles(root, list(paths), slug, given):
+    for a in add_articles(_project(project), list(paths), slug, given):
         click.echo(f"added {a.article.relative_to(root)} with {a.sidecar.relative_to(root)}")
         if a.guessed:
             click.echo(f"  read from the text, check: {'; '.join(a.guessed)}")

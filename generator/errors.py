@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.project import Project
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -33,33 +35,28 @@ class BriefingError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def display_path(path: Path | str, root: Path | None = None) -> str:
-    """Show a path as the user would type it: relative to the current folder when inside it."""
+def display_path(path: Path | str, project: Project | None = None) -> str:
+    """Show a path as the user would type it: relative to the folder they run in when inside it."""
     p = Path(path)
-    if not p.is_absolute() and root is not None:
-        p = root / p
-    if not p.is_absolute():
+    if project is None:
         return str(p)
-    try:
-        return str(p.relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
-        return str(p)
+    return project.shown(p if p.is_absolute() else project.root / p)
 
 
 @dataclass
 class Diagnostics:
     """Collects every problem of a stage so that all are reported together."""
 
-    root: Path | None = None
+    project: Project | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def error(self, path: Path | str, line: int | None, message: str) -> None:
         """Record an error at path:line."""
-        self.problems.append(Problem(display_path(path, self.root), line, message))
+        self.problems.append(Problem(display_path(path, self.project), line, message))
 
     def warn(self, path: Path | str, line: int | None, message: str) -> None:
         """Record a warning at path:line."""
-        self.problems.append(Problem(display_path(path, self.root), line, message, "warning"))
+        self.problems.append(Problem(display_path(path, self.project), line, message, "warning"))
 
     @property
     def errors(self) -> list[Problem]:

@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.project import Project
+
 NO_OUTLET = "Outlet not stated"  # the source label of an article with neither an outlet nor a URL
 
 
@@ -289,7 +291,7 @@ class CuratedStory:
 class Content:
     """Everything read and validated from content/."""
 
-    root: Path
+    project: Project
     config: BriefingConfig
     articles: tuple[Article, ...]
     people: tuple[Person, ...] = ()

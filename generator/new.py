@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import BriefingError, Problem
-from generator.load.content import ARTICLES_DIR, BRIEFING_FILE, CONTENT_DIR
+from generator.project import Project
 
 BRIEFING_YML = """\
 # The briefing site: every key is described in briefing's README ("Content format").
@@ -68,15 +68,18 @@ def new_project(root: Path, title: str, topic: str = "") -> NewProject:
     topic = " ".join(topic.split())
     topic_line = f"topic: {json.dumps(topic, ensure_ascii=False)}" if topic else "# topic: the story this briefing follows"
     about = f"A briefing on {topic}." if topic else "A briefing."
+    project = Project(root)
     files = {
-        f"{CONTENT_DIR}/{BRIEFING_FILE}": BRIEFING_YML.format(title=json.dumps(title, ensure_ascii=False), topic_line=topic_line),
-        "README.md": README.format(title=title, about=about),
-        ".gitignore": GITIGNORE,
+        project.config_file: BRIEFING_YML.format(title=json.dumps(title, ensure_ascii=False), topic_line=topic_line),
+        root / "README.md": README.format(title=title, about=about),
+        root / ".gitignore": GITIGNORE,
     }
     try:
-        (root / CONTENT_DIR / ARTICLES_DIR).mkdir(parents=True, exist_ok=True)
-        for rel, text in files.items():
-            (root / rel).write_text(text, encoding="utf-8")
+        project.articles.mkdir(parents=True, exist_ok=True)
+        for path, text in files.items():
+            path.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise BriefingError(Problem(str(root), None, f"cannot be written: {exc.strerror}")) from None
-    return NewProject(root, (f"{CONTENT_DIR}/{BRIEFING_FILE}", f"{CONTENT_DIR}/{ARTICLES_DIR}/", "README.md", ".gitignore"))
+    created = [p.relative_to(root).as_posix() for p in files]
+    created.insert(1, project.articles.relative_to(root).as_posix() + "/")
+    return NewProject(root, tuple(created))

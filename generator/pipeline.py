@@ -22,11 +22,10 @@ from generator.errors import BriefingError, Diagnostics, Problem
 from generator.extract import Extractors, extract
 from generator.extract.cache import Analysis, ExtractionCache
 from generator.files import write_if_changed
-from generator.load.content import CONTENT_DIR, CURATION_DIR, QUESTIONS_FILE, STORIES_FILE, load
+from generator.load.content import load
 from generator.model import Content, Extraction
+from generator.project import Project
 from generator.render.pages import (
-    DOCS_DIR,
-    THEME_DIR,
     WriteReport,
     environment,
     render,
@@ -52,7 +51,6 @@ class RunResult:
         return self.briefing is None
 
 
-SUGGESTIONS_FILE = Path("build") / "people.suggested.yml"
 
 
 def suggestions_yaml(briefing: Briefing) -> str:
@@ -79,9 +77,9 @@ def extract_all(content: Content, extractors: Extractors | None = None) -> dict[
     return {a.slug: extract(a.slug, a.text, extractors) for a in content.articles}
 
 
-def analyse_all(root: Path, content: Content, *, writable: bool = True) -> dict[str, Analysis]:
+def analyse_all(project: Project, content: Content, *, writable: bool = True) -> dict[str, Analysis]:
     """Every article's extraction and fingerprint, from build/cache/ for texts seen before."""
-    return ExtractionCache(root, writable=writable).analyse_all((a.slug, a.text) for a in content.articles)
+    return ExtractionCache(project, writable=writable).analyse_all((a.slug, a.text) for a in content.articles)
 
 
 def summarise(briefing: Briefing) -> Summary:
@@ -95,11 +93,10 @@ def summarise(briefing: Briefing) -> Summary:
     )
 
 
-OUTPUTS = [DOCS_DIR, THEME_DIR, Path("mkdocs.yml"), SUGGESTIONS_FILE]
 
 
 def run(
-    root: Path, *, write: bool = True, build: bool = True, strict: bool = False, today: dt.date | None = None
+    where: Project | Path, *, write: bool = True, build: bool = True, strict: bool = False, today: dt.date | None = None
 ) -> RunResult:
     """Load and validate content/, extract, curate, render, and build the site.
 
@@ -107,21 +104,22 @@ def run(
     Nothing is ever written into content/. When no input changed since the last successful run,
     nothing is generated again (see generator/build/state.py); a build still runs MkDocs.
     """
+    project = Project.of(where)
     today = today or whats_new.build_date()
     inputs = ""
     if write:
-        inputs = state.inputs_digest(root, f"{today.isoformat()} strict={strict}")
-        with project_lock(root):
-            previous = state.unchanged(root, state.with_history(root, inputs), OUTPUTS)
+        inputs = state.inputs_digest(project, f"{today.isoformat()} strict={strict}")
+        with project_lock(project):
+            previous = state.unchanged(project, state.with_history(project, inputs))
             if previous is not None:
-                site = mkdocs_build(root) if build else None
+                site = mkdocs_build(project) if build else None
                 report = WriteReport((), len(previous.outputs), ())
                 return RunResult(None, report, previous.warnings, site, previous.summary)
-    diag = Diagnostics(root=root)
-    content = load(root, diag)
+    diag = Diagnostics(project=project)
+    content = load(project, diag)
     diag.raise_if_errors(strict=strict)
-    analyses = analyse_all(root, content, writable=write)
-    story_cache = StoryPointCache(root, writable=write)
+    analyses = analyse_all(project, content, writable=write)
+    story_cache = StoryPointCache(project, writable=write)
     briefing = curate(
         content,
         {slug: a.extraction for slug, a in analyses.items()},
@@ -136,30 +134,30 @@ def run(
     problems = check_verbatim(briefing.articles)
     if problems:
         raise BriefingError(problems)
-    env = environment(root)
+    env = environment(project)
     if not write:
-        render(briefing, env, whats_new.update(root, briefing, today), today)
+        render(briefing, env, whats_new.update(project, briefing, today), today)
         return RunResult(briefing, None, tuple(diag.warnings), None, summarise(briefing))
-    with project_lock(root):
-        state.forget(root)
-        history = whats_new.update(root, briefing, today)
+    with project_lock(project):
+        state.forget(project)
+        history = whats_new.update(project, briefing, today)
         pages = render(briefing, env, history, today)
-        report = write_pages(pages, root / DOCS_DIR)
-        write_pages(theme_pages(env), root / THEME_DIR)
-        write_if_changed(root / SUGGESTIONS_FILE, suggestions_yaml(briefing))
-        if write_if_changed(root / "mkdocs.yml", render_mkdocs_yml(briefing, env)):
+        report = write_pages(pages, project.docs)
+        write_pages(theme_pages(env), project.theme)
+        write_if_changed(project.suggestions, suggestions_yaml(briefing))
+        if write_if_changed(project.mkdocs_yml, render_mkdocs_yml(briefing, env)):
             report = WriteReport(report.written + ("mkdocs.yml",), report.unchanged, report.removed)
-        site = mkdocs_build(root) if build else None
-        history.write(root)  # only once the site is built: a failed build records nothing
+        site = mkdocs_build(project) if build else None
+        history.write(project)  # only once the site is built: a failed build records nothing
         summary = summarise(briefing)
         recorded = state.State(
-            state.with_history(root, inputs), state.output_stats(root, OUTPUTS), summary, tuple(diag.warnings)
+            state.with_history(project, inputs), state.output_stats(project), summary, tuple(diag.warnings)
         )
-        state.save(root, recorded)
+        state.save(project, recorded)
     return RunResult(briefing, report, tuple(diag.warnings), site, summary)
 
 
-def curate_project(root: Path) -> CurateReport:
+def curate_project(where: Project | Path) -> CurateReport:
     """`briefing curate`: create or merge content/curation/<slug>.yml for every article, and
     content/stories.yml for the stories.
 
@@ -167,13 +165,14 @@ def curate_project(root: Path) -> CurateReport:
     is gone are marked stale; no line already in a file changes. Every file is merged before any
     is written, so a problem writes nothing.
     """
-    diag = Diagnostics(root=root)
-    content = load(root, diag)
-    analyses = analyse_all(root, content)
+    project = Project.of(where)
+    diag = Diagnostics(project=project)
+    content = load(project, diag)
+    analyses = analyse_all(project, content)
     articles = {a.slug: (a, analyses[a.slug].extraction) for a in content.articles}
     existing = {c.slug: c.path for c in content.curations}
-    changed, report = curate_files(root / CONTENT_DIR / CURATION_DIR, articles, existing)
-    story_cache = StoryPointCache(root)
+    changed, report = curate_files(project.curation, articles, existing)
+    story_cache = StoryPointCache(project)
     briefing = curate(
         content,
         {slug: a.extraction for slug, a in analyses.items()},
@@ -182,7 +181,7 @@ def curate_project(root: Path) -> CurateReport:
         story_cache.points,
     )
     story_cache.prune()
-    stories_path = root / CONTENT_DIR / STORIES_FILE
+    stories_path = project.stories_file
     listed = as_listed(briefing.stories)
     if stories_path.exists():
         before = stories_path.read_text(encoding="utf-8")
@@ -193,7 +192,7 @@ def curate_project(root: Path) -> CurateReport:
     elif listed:
         changed[stories_path] = new_stories_file(listed)
         report = replace(report, created=report.created + (str(stories_path),))
-    questions_path = root / CONTENT_DIR / QUESTIONS_FILE
+    questions_path = project.questions_file
     answers = {
         q.id: (q.possible_answer.text, f"{q.possible_answer.article.slug}#{q.possible_answer.sentence.id}")
         for q in briefing.questions
@@ -205,7 +204,7 @@ def curate_project(root: Path) -> CurateReport:
         if after != before:
             changed[questions_path] = after
             report = replace(report, updated=report.updated + (str(questions_path),), answers=added)
-    with project_lock(root):
+    with project_lock(project):
         for path, text in changed.items():
             write_if_changed(path, text)
     return report

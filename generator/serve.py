@@ -5,20 +5,19 @@ from __future__ import annotations
 import sys
 import threading
 import time
-from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.pipeline import run
+from generator.project import Project
 
 POLL_SECONDS = 1.0
-WATCHED = ("content", "templates")
 
 
-def snapshot(root: Path) -> dict[str, float]:
-    """Modification times of every watched file."""
+def snapshot(project: Project) -> dict[str, int]:
+    """Modification times of every input file (content/ and templates/)."""
     stamps = {}
-    for name in WATCHED:
-        for f in (root / name).rglob("*"):
+    for folder in project.inputs:
+        for f in folder.rglob("*"):
             if f.is_file():
                 try:
                     stamps[str(f)] = f.stat().st_mtime_ns
@@ -27,10 +26,10 @@ def snapshot(root: Path) -> dict[str, float]:
     return stamps
 
 
-def regenerate(root: Path) -> None:
+def regenerate(project: Project) -> None:
     """Regenerate the Markdown, printing problems instead of stopping the server."""
     try:
-        result = run(root, build=False)
+        result = run(project, build=False)
     except BriefingError as exc:
         print(f"{exc}\n(serving the last good pages)", file=sys.stderr)
         return
@@ -40,26 +39,26 @@ def regenerate(root: Path) -> None:
         print(f"regenerated {len(result.report.written)} file(s)", file=sys.stderr)
 
 
-def watch(root: Path, stop: threading.Event) -> None:
+def watch(project: Project, stop: threading.Event) -> None:
     """Poll the watched folders and regenerate on change; only changed pages are rewritten."""
-    last = snapshot(root)
+    last = snapshot(project)
     while not stop.wait(POLL_SECONDS):
-        now = snapshot(root)
+        now = snapshot(project)
         if now != last:
             last = now
             time.sleep(0.2)  # let an editor finish saving
-            regenerate(root)
+            regenerate(project)
 
 
-def serve(root: Path, dev_addr: str) -> None:
+def serve(project: Project, dev_addr: str) -> None:
     """Generate once, then serve with live reload until interrupted."""
     from mkdocs.commands.serve import serve as mkdocs_serve
 
-    run(root, build=False)
+    run(project, build=False)
     stop = threading.Event()
-    watcher = threading.Thread(target=watch, args=(root, stop), daemon=True)
+    watcher = threading.Thread(target=watch, args=(project, stop), daemon=True)
     watcher.start()
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=dev_addr, strict=False)
+        mkdocs_serve(config_file=str(project.mkdocs_yml), livereload=True, dev_addr=dev_addr, strict=False)
     finally:
         stop.set()

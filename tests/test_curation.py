@@ -10,9 +10,8 @@ import yaml
 from generator.curate.curation import STALE_LINE, merge, suggestions
 from generator.errors import BriefingError
 from generator.extract import extract
-from generator.load.content import STORIES_FILE
 from generator.pipeline import curate_project, run
-from generator.render.pages import DOCS_DIR
+from generator.project import Project
 from generator.yamlio import parse_yaml
 from tests.helpers import run_briefing, run_cli, tree_digest, write_files
 
@@ -53,12 +52,12 @@ def item_block(text: str, needle: str) -> str:
 
 
 def page(root, rel="articles/harbour-reopens.md") -> str:
-    return (root / DOCS_DIR / rel).read_text(encoding="utf-8")
+    return (Project(root).docs / rel).read_text(encoding="utf-8")
 
 
 def test_curate_lists_every_suggestion_and_a_second_run_changes_nothing(project):
     report = curate_project(project)
-    assert report.created == (str(project / CURATION), str(project / "content" / STORIES_FILE))
+    assert report.created == (str(project / CURATION), str(Project(project).stories_file))
     doc = yaml.safe_load(curated(project))
     for section in ("key_points", "quotes", "questions"):
         assert doc[section], section

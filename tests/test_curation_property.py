@@ -22,6 +22,7 @@ from generator.errors import Diagnostics
 from generator.extract import Extraction, extract
 from generator.load.content import load
 from generator.pipeline import curate_project
+from generator.project import Project
 from tests.helpers import write_files
 
 SENTENCES = (
@@ -164,7 +165,7 @@ def curate_and_check(root: Path, curation: Path) -> None:
     assert set(before) <= set(after)  # no file is ever deleted
     for path, old in before.items():
         assert_kept(old.splitlines(), after[path].splitlines())
-    content = load(root, Diagnostics(root=root))
+    content = load(root, Diagnostics(project=Project(root)))
     articles = {a.slug: a for a in content.articles}
     for path, text in after.items():
         doc = yaml.safe_load(text) or {}

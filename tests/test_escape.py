@@ -4,6 +4,7 @@ import markdown
 import pytest
 
 from generator import escape
+from generator.project import Project
 from generator.render.pages import UnescapedValue, environment
 
 HOSTILE = [
@@ -61,7 +62,7 @@ def test_href_quotes_attribute_breakers():
 
 
 def test_templates_refuse_unescaped_values(tmp_path):
-    env = environment(tmp_path)
+    env = environment(Project(tmp_path))
     with pytest.raises(UnescapedValue):
         env.from_string("{{ value }}").render(value="<b>")
     assert env.from_string("{{ value|md }}").render(value="<b>") == "&#60;b&#62;"

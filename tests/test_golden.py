@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from generator.pipeline import run
-from generator.render.pages import DOCS_DIR
+from generator.project import Project
 from tests.helpers import FIXTURES
 
 GOLDEN = FIXTURES / "golden"
@@ -17,7 +17,7 @@ UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
 
 def generated_tree(root):
-    docs = root / DOCS_DIR
+    docs = Project(root).docs
     files = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*") if p.is_file()}
     files["mkdocs.yml"] = (root / "mkdocs.yml").read_text(encoding="utf-8")
     return files

@@ -16,6 +16,7 @@ import time
 import pytest
 
 from generator.build.mkdocs import project_lock
+from generator.project import Project
 from tests.helpers import CORPUS, tree_digest, write_files
 
 BILLION_LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b]\n"
@@ -94,7 +95,7 @@ def test_a_second_build_waits_for_the_first_and_site_is_never_mixed(built, tmp_p
     shutil.copytree(built, root, symlinks=True)
     before = tree_digest(root / "site")
     proc = None
-    with project_lock(root):  # a build is running
+    with project_lock(Project(root)):  # a build is running
         proc = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=root,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         waited = threading.Event()

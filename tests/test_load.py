@@ -5,6 +5,7 @@ import pytest
 
 from generator.errors import BriefingError
 from generator.load.content import load, slugify
+from generator.project import Project
 
 
 def problems(root):
@@ -71,7 +72,7 @@ def test_unknown_key_warns_with_suggestion(make_project, monkeypatch):
 
     root = make_project({"content/briefing.yml": "title: T\ndescripton: x\n", "content/articles/a.txt": "Some body.\n"})
     monkeypatch.chdir(root)
-    diag = Diagnostics(root=root)
+    diag = Diagnostics(project=Project(root))
     load(root, diag)
     assert [str(w) for w in diag.warnings] == [
         "content/briefing.yml:2: warning: unknown key 'descripton'; did you mean 'description'?"

@@ -56,7 +56,7 @@ def test_the_wheel_makes_builds_and_serves_a_project_outside_this_repository(tmp
     env["PATH"] = f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}"
     empty = tmp_path / "elsewhere"
     empty.mkdir()
-    where = run(venv / "bin/python", "-c", "import generator.render.pages as r; print(r.PACKAGE_TEMPLATES)", cwd=empty, env=env)
+    where = run(venv / "bin/python", "-c", "import generator.project as p; print(p.PACKAGE_TEMPLATES)", cwd=empty, env=env)
     assert Path(where.stdout.strip()).is_relative_to(site)  # the package's own templates, not this checkout's
     made = run("briefing", "new", "port-strike", "--title", "Port strike", "--topic", "The harbour strike", cwd=empty, env=env)
     assert "content/briefing.yml" in made.stdout

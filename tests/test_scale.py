@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bench.synthetic import write_article, write_project
-from generator.build.state import STATE_FILE, output_stats
+from generator.build.state import output_stats
 from generator.curate import stories as stories_module
 from generator.curate import story_cache
 from generator.curate.briefing import curate, story_inputs
@@ -19,22 +19,23 @@ from generator.extract import Extractors
 from generator.extract import cache as cache_module
 from generator.extract.cache import ExtractionCache, analyse
 from generator.load.content import load
-from generator.pipeline import OUTPUTS, run
-from generator.render.pages import DOCS_DIR, PAGEFIND_FROM, search_engine
+from generator.pipeline import run
+from generator.project import Project
+from generator.render.pages import PAGEFIND_FROM, search_engine
 from tests.helpers import run_briefing
 
 
 def test_the_cache_returns_what_the_extractors_return_and_misses_only_changed_texts(corpus_project):
     content = load(corpus_project)
     items = [(a.slug, a.text) for a in content.articles]
-    first = ExtractionCache(corpus_project)
+    first = ExtractionCache(Project(corpus_project))
     analyses = first.analyse_all(items)
     assert (first.hits, first.misses) == (0, len(items))
     assert analyses == {slug: analyse(slug, text) for slug, text in items}
-    again = ExtractionCache(corpus_project)
+    again = ExtractionCache(Project(corpus_project))
     assert again.analyse_all(items) == analyses and (again.hits, again.misses) == (len(items), 0)
     slug, text = items[0]
-    edited = ExtractionCache(corpus_project)
+    edited = ExtractionCache(Project(corpus_project))
     edited.analyse_all([(slug, text + "\n\nOne more sentence was added."), *items[1:]])
     assert (edited.hits, edited.misses) == (len(items) - 1, 1)
 
@@ -42,16 +43,16 @@ def test_the_cache_returns_what_the_extractors_return_and_misses_only_changed_te
 def test_another_extractor_version_or_a_damaged_entry_is_a_miss(corpus_project):
     content = load(corpus_project)
     items = [(a.slug, a.text) for a in content.articles]
-    ExtractionCache(corpus_project).analyse_all(items)
+    ExtractionCache(Project(corpus_project)).analyse_all(items)
     other = Extractors()
     newer_version = other.quotes.version + "-next"  # whatever the current version is, another one
     other_quotes = replace(other, quotes=type("Q", (), {"version": newer_version, "extract": other.quotes.extract})())
-    newer = ExtractionCache(corpus_project, other_quotes, writable=False)
+    newer = ExtractionCache(Project(corpus_project), other_quotes, writable=False)
     newer.analyse_all(items)
     assert newer.misses == len(items)
-    for f in (corpus_project / cache_module.CACHE_DIR).rglob("*.pickle"):
+    for f in (Project(corpus_project).cache / "extract").rglob("*.pickle"):
         f.write_bytes(f.read_bytes()[:20])  # truncated, as by a crash
-    damaged = ExtractionCache(corpus_project)
+    damaged = ExtractionCache(Project(corpus_project))
     assert damaged.analyse_all(items) == {s: analyse(s, t) for s, t in items} and damaged.misses == len(items)
 
 
@@ -65,19 +66,19 @@ def test_worker_processes_give_the_same_analyses(tmp_path, monkeypatch):
 
 def test_check_reads_the_cache_but_never_writes_it(corpus_project):
     run_briefing("check", cwd=corpus_project)
-    assert not (corpus_project / cache_module.CACHE_DIR).exists()
+    assert not (Project(corpus_project).cache / "extract").exists()
 
 
 def test_a_run_with_nothing_changed_writes_nothing_and_says_so(corpus_project):
     first = run_briefing("generate", cwd=corpus_project)
     assert first.returncode == 0, first.stderr
-    stats = output_stats(corpus_project, OUTPUTS)
+    stats = output_stats(Project(corpus_project))
     article = corpus_project / "content/articles/aid-convoy-reaches-town.md"
     article.write_bytes(article.read_bytes())  # a new mtime, the same bytes: still nothing to do
     again = run_briefing("generate", cwd=corpus_project)
     assert again.returncode == 0, again.stderr
     assert "no input changed" in again.stdout and " 0 file(s) written" in again.stdout
-    assert output_stats(corpus_project, OUTPUTS) == stats
+    assert output_stats(Project(corpus_project)) == stats
     assert first.stderr == again.stderr  # the warnings are reported again
 
 
@@ -85,7 +86,7 @@ def test_a_run_with_nothing_changed_writes_nothing_and_says_so(corpus_project):
 def test_any_changed_input_or_output_runs_the_pipeline_again(corpus_project, monkeypatch, change):
     monkeypatch.chdir(corpus_project)
     run(corpus_project, build=False)
-    page = corpus_project / DOCS_DIR / "articles/aid-convoy-reaches-town.md"
+    page = Project(corpus_project).docs / "articles/aid-convoy-reaches-town.md"
     expected = page.read_text("utf-8")
     article = corpus_project / "content/articles/aid-convoy-reaches-town.md"
     if change == "edit article":
@@ -108,7 +109,7 @@ def test_any_changed_input_or_output_runs_the_pipeline_again(corpus_project, mon
 def test_a_failed_run_leaves_no_state_to_skip_with(corpus_project, monkeypatch):
     monkeypatch.chdir(corpus_project)
     run(corpus_project, build=False)
-    assert (corpus_project / STATE_FILE).exists()
+    assert Project(corpus_project).state_file.exists()
     (corpus_project / "content/people.yml").write_text("people: [\n", "utf-8")
     assert run_briefing("generate", cwd=corpus_project).returncode == 1
     (corpus_project / "content/people.yml").write_text("people: []\n", "utf-8")
@@ -119,13 +120,13 @@ def test_one_new_article_rewrites_only_the_pages_it_changes(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     write_project(tmp_path, 40)
     run(tmp_path, build=False)
-    before = output_stats(tmp_path, OUTPUTS)
+    before = output_stats(Project(tmp_path))
     write_article(tmp_path, 40)
     result = run(tmp_path, build=False)
     written = set(result.report.written)
-    after = output_stats(tmp_path, OUTPUTS)
+    after = output_stats(Project(tmp_path))
     changed = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
-    assert {f"{DOCS_DIR.as_posix()}/{p}" for p in written} | {"build/people.suggested.yml"} >= changed
+    assert {f"build/docs/{p}" for p in written} | {"build/people.suggested.yml"} >= changed
     new_page = next(p for p in written if p.startswith("articles/2024-"))
     assert {"articles/index.md", "index.md", "whats-new.md", new_page} <= written
     assert len(written) <= 22  # 20 before stories; a new article now also changes its story page and the stories index
@@ -204,8 +205,8 @@ def test_properdocs_builds_the_same_site(corpus_project, tmp_path, engine):
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(corpus_project):
-    blocker = corpus_project / cache_module.CACHE_DIR
+    blocker = Project(corpus_project).cache / "extract"
     blocker.parent.mkdir(parents=True)
     blocker.write_text("not a folder", "utf-8")  # every entry's folder fails to be made
     items = [(a.slug, a.text) for a in load(corpus_project).articles]
-    assert ExtractionCache(corpus_project).analyse_all(items) == {s: analyse(s, t) for s, t in items}
+    assert ExtractionCache(Project(corpus_project)).analyse_all(items) == {s: analyse(s, t) for s, t in items}

@@ -89,3 +89,25 @@ def test_no_import_cycle():
         if m not in state:
             visit(m, [m])
     assert not cycles, cycles
+
+
+def test_every_project_path_comes_from_the_project_value():
+    """No module but project.py spells a project folder, and only the CLI asks for the current one."""
+    folders = ("content", "build", "site", "history", "templates", "mkdocs.yml")
+    wrong = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "project.py" or "templates" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "cwd" and path.name != "cli.py":
+                wrong.append(f"{path.name}:{node.lineno}: Path.cwd()")
+            # a folder name joined to a path: `x / "content"`, Path("build")
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div) and isinstance(node.right, ast.Constant):
+                if str(node.right.value).split("/")[0] in folders:
+                    wrong.append(f"{path.name}:{node.lineno}: / {node.right.value!r}")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Path" and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and str(arg.value).split("/")[0] in folders:
+                    wrong.append(f"{path.name}:{node.lineno}: Path({arg.value!r})")
+    assert not wrong, wrong

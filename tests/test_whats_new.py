@@ -9,10 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator import pipeline
-from generator.curate.whats_new import CHANGES_FILE, SNAPSHOT_FILE
 from generator.errors import BriefingError
 from generator.pipeline import run
-from generator.render.pages import DOCS_DIR
+from generator.project import Project
 from tests.helpers import run_cli, tree_digest
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -25,11 +24,11 @@ LATE_STORY = (
 
 
 def feed(root):
-    return ET.fromstring((root / DOCS_DIR / "feed.xml").read_text(encoding="utf-8"))
+    return ET.fromstring((Project(root).docs / "feed.xml").read_text(encoding="utf-8"))
 
 
 def records(root):
-    return [json.loads(line) for line in (root / CHANGES_FILE).read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for line in (Project(root).changes_file).read_text(encoding="utf-8").splitlines()]
 
 
 def test_first_build_records_everything_and_a_rebuild_records_nothing(corpus_project, monkeypatch):
@@ -63,7 +62,7 @@ def test_a_later_build_adds_a_dated_entry_for_what_is_new(corpus_project, monkey
     assert {k["article"] for k in latest["key_points"]} == {"port-reopens"}
     assert [q["text"] for q in latest["quotes"]] == ["The first ferry left on time,"]
     assert [(q["from"], q["to"]) for q in latest["questions"]] == [("open", "moot")]
-    page = (corpus_project / DOCS_DIR / "whats-new.md").read_text(encoding="utf-8")
+    page = (Project(corpus_project).docs / "whats-new.md").read_text(encoding="utf-8")
     assert page.index("## 3 June 2024") < page.index("## 1 June 2024")
     assert "[Port reopens to ferries](articles/port-reopens.md)" in page
     assert "open → moot" in page
@@ -112,12 +111,12 @@ def test_a_failed_build_records_nothing(corpus_project, monkeypatch):
 def test_a_damaged_history_is_a_located_error(corpus_project, monkeypatch):
     monkeypatch.chdir(corpus_project)
     run(corpus_project, build=False)
-    with (corpus_project / CHANGES_FILE).open("a", encoding="utf-8") as fh:
+    with (Project(corpus_project).changes_file).open("a", encoding="utf-8") as fh:
         fh.write("{not json\n")
     result = run_cli("generate", "-C", str(corpus_project))
     assert result.exit_code == 1 and "Traceback" not in result.stderr
-    assert f"{CHANGES_FILE.as_posix()}:2: not a build record" in result.stderr
-    (corpus_project / CHANGES_FILE).unlink()
-    (corpus_project / SNAPSHOT_FILE).write_text("[]", encoding="utf-8")
+    assert "history/changes.jsonl:2: not a build record" in result.stderr
+    (Project(corpus_project).changes_file).unlink()
+    (Project(corpus_project).snapshot_file).write_text("[]", encoding="utf-8")
     result = run_cli("generate", "-C", str(corpus_project))
     assert result.exit_code == 1 and "not a snapshot" in result.stderr

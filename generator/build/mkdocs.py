@@ -15,26 +15,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import BriefingError, Problem
+from generator.project import Project
 
-BUILD_DIR = Path("build")
-SITE_DIR = Path("site")
-LOCK_FILE = BUILD_DIR / ".lock"
 MKDOCS_COMMAND = (sys.executable, "-m", "mkdocs")
 
 
 @contextlib.contextmanager
-def project_lock(root: Path, wait: bool = True) -> Iterator[None]:
+def project_lock(project: Project, wait: bool = True) -> Iterator[None]:
     """Hold the project's build lock; wait for another run (saying so) or refuse."""
-    path = root / LOCK_FILE
+    path = project.lock_file
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
-                raise BriefingError(
-                    Problem(str(LOCK_FILE), None, "another briefing build is running in this project; try again when it ends")
-                ) from None
+                busy = "another briefing build is running in this project; try again when it ends"
+                raise BriefingError(Problem(project.shown(path), None, busy)) from None
             print("waiting for another briefing build in this project to finish…", file=sys.stderr)
             fcntl.flock(fh, fcntl.LOCK_EX)
         try:
@@ -67,16 +64,16 @@ def pagefind_index(site: Path) -> None:
         raise BriefingError(Problem("mkdocs.yml", None, f"pagefind failed; site/ was left as it was:\n  {detail}"))
 
 
-def mkdocs_build(root: Path, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
+def mkdocs_build(project: Project, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
     """Build the site strictly into build/site.new, then swap it in as site/; return site/."""
-    staging = root / BUILD_DIR / "site.new"
-    old = root / BUILD_DIR / "site.old"
+    staging = project.build / "site.new"
+    old = project.build / "site.old"
     for leftover in (staging, old):
         shutil.rmtree(leftover, ignore_errors=True)
     # Never `-q` with `--strict`: quiet mode hides the warnings that strict mode counts.
     proc = subprocess.run(
-        [*command, "build", "--strict", "--clean", "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(staging)],
-        cwd=root,
+        [*command, "build", "--strict", "--clean", "--config-file", str(project.mkdocs_yml), "--site-dir", str(staging)],
+        cwd=project.root,
         capture_output=True,
         text=True,
         env={**os.environ, "NO_COLOR": "1"},
@@ -86,9 +83,9 @@ def mkdocs_build(root: Path, command: tuple[str, ...] = MKDOCS_COMMAND) -> Path:
         lines = [ln for ln in proc.stderr.splitlines() if ln.startswith(("WARNING", "ERROR", "Error", "Aborted"))]
         detail = "\n  ".join(lines[-30:] or proc.stderr.strip().splitlines()[-10:])
         raise BriefingError(Problem("mkdocs.yml", None, f"mkdocs build --strict failed; site/ was left as it was:\n  {detail}"))
-    if uses_pagefind(root / "mkdocs.yml"):
+    if uses_pagefind(project.mkdocs_yml):
         pagefind_index(staging)
-    site = root / SITE_DIR
+    site = project.site
     if site.exists():
         os.rename(site, old)
     os.rename(staging, site)

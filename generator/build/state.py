@@ -18,12 +18,9 @@ from pathlib import Path
 
 from generator.errors import Problem
 from generator.files import write_atomic
-from generator.render.pages import PACKAGE_TEMPLATES
+from generator.project import PACKAGE_TEMPLATES, Project
 
-STATE_FILE = Path("build") / "state.json"
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
-INPUT_DIRS = ("content", "templates")
-HISTORY_DIR = "history"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,26 +64,27 @@ def code_digest() -> str:
     return h.hexdigest()
 
 
-def inputs_digest(root: Path, options: str) -> str:
-    """A hash of what a run reads before it writes: code, content/, templates/ and the options."""
-    h = hashlib.sha256(f"{code_digest()}\0{options}\0{Path.cwd()}\0".encode())
-    for name in INPUT_DIRS:
-        _tree(h, root / name, name)
+def inputs_digest(project: Project, options: str) -> str:
+    """A hash of what a run reads before it writes: code, content/, templates/ and the options
+    (with the folder messages are shown from: recorded warnings are replayed as they were)."""
+    h = hashlib.sha256(f"{code_digest()}\0{options}\0{project.shown_from or project.root}\0".encode())
+    for folder in project.inputs:
+        _tree(h, folder, folder.name)
     return h.hexdigest()
 
 
-def with_history(root: Path, inputs: str) -> str:
+def with_history(project: Project, inputs: str) -> str:
     """inputs_digest with history/ folded in: read as a run starts, written when a build ends."""
     h = hashlib.sha256(inputs.encode())
-    _tree(h, root / HISTORY_DIR, "history")
+    _tree(h, project.history, "history")
     return h.hexdigest()
 
 
-def output_stats(root: Path, outputs: list[Path]) -> dict[str, list[int]]:
-    """Size and modification time of every file under the outputs (files or folders)."""
+def output_stats(project: Project) -> dict[str, list[int]]:
+    """Size and modification time of every file the run generates (project.outputs)."""
+    root = project.root
     stats = {}
-    for out in outputs:
-        path = root / out
+    for path in project.outputs:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         for f in files:
             try:
@@ -97,10 +95,10 @@ def output_stats(root: Path, outputs: list[Path]) -> dict[str, list[int]]:
     return stats
 
 
-def load(root: Path) -> State | None:
+def load(project: Project) -> State | None:
     """The recorded state, or None when there is none or it cannot be read."""
     try:
-        data = json.loads((root / STATE_FILE).read_text("utf-8"))
+        data = json.loads(project.state_file.read_text("utf-8"))
         return State(
             inputs=data["inputs"],
             outputs=data["outputs"],
@@ -111,17 +109,17 @@ def load(root: Path) -> State | None:
         return None
 
 
-def unchanged(root: Path, inputs: str, outputs: list[Path]) -> State | None:
+def unchanged(project: Project, inputs: str) -> State | None:
     """The recorded state when nothing changed since it was recorded, else None."""
-    state = load(root)
+    state = load(project)
     if state is None or state.inputs != inputs:
         return None
-    return state if output_stats(root, outputs) == state.outputs else None
+    return state if output_stats(project) == state.outputs else None
 
 
-def save(root: Path, state: State) -> None:
+def save(project: Project, state: State) -> None:
     """Record the state of a successful run."""
-    path = root / STATE_FILE
+    path = project.state_file
     data = {
         "inputs": state.inputs,
         "summary": asdict(state.summary),
@@ -131,6 +129,6 @@ def save(root: Path, state: State) -> None:
     write_atomic(path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
-def forget(root: Path) -> None:
+def forget(project: Project) -> None:
     """Drop the recorded state (before a run that may fail half way)."""
-    (root / STATE_FILE).unlink(missing_ok=True)
+    project.state_file.unlink(missing_ok=True)

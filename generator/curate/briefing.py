@@ -237,7 +237,7 @@ def curate(
     prints are the articles' duplicate fingerprints when the caller has them already; story_points
     works out a story's key points (a cache of them when the caller keeps one).
     """
-    diag = diag or Diagnostics(root=content.root)
+    diag = diag or Diagnostics(project=content.project)
     canonical = _people_lookup(content.people)
     written = tuple((key, p.name) for p in content.people for key in (p.name, *p.aliases))
     policy = Policy(content.config.publish, frozenset(canonical), written)
@@ -276,7 +276,7 @@ def curate(
         [(ab.article, ab.extraction) for ab in articles],
         content.questions,
         tagger,
-        str(content.root / "content" / "questions.yml"),
+        str(content.project.questions_file),
     )
     dated = {ab.article.slug: article_events(ab.article, ab.extraction.sentences) for ab in articles}  # once for all pages
     told = story_briefings(articles, content, policy, questions, tagger, dated, story_points)

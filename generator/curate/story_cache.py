@@ -9,8 +9,8 @@ from pathlib import Path
 from generator.curate.stories import StoryInput, StoryPoint, story_points
 from generator.extract.cache import code_digest
 from generator.files import write_atomic
+from generator.project import Project
 
-STORY_CACHE_DIR = Path("build") / "cache" / "stories"
 # The code a story's key points come from: the stories module, the key-point rules and text
 # statistics it uses, the boilerplate lines it skips, the records.
 STORY_CODE = ("curate/stories.py", "extract", "load/readers", "model.py")
@@ -22,8 +22,8 @@ class StoryPointCache:
     build/cache/stories/: after one new article only the story it joins is worked out again.
     Pass its points method to generator.curate.stories.stories."""
 
-    def __init__(self, root: Path, *, writable: bool = True):
-        self.folder = root / STORY_CACHE_DIR
+    def __init__(self, project: Project, *, writable: bool = True):
+        self.folder = project.cache / "stories"
         self.version = code_digest(STORY_CODE)
         self.writable = writable
         self.used: set[str] = set()

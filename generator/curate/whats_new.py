@@ -24,10 +24,7 @@ from generator.curate.briefing import Briefing, question_status
 from generator.curate.curation import key_point_id, quote_id
 from generator.errors import BriefingError, Problem
 from generator.files import write_if_changed
-
-HISTORY_DIR = Path("history")
-SNAPSHOT_FILE = HISTORY_DIR / "published.json"
-CHANGES_FILE = HISTORY_DIR / "changes.jsonl"
+from generator.project import Project
 
 
 def build_date() -> dt.date:
@@ -47,12 +44,12 @@ class History:
     snapshot_text: str
     changes_text: str
 
-    def write(self, root: Path) -> list[str]:
+    def write(self, project: Project) -> list[str]:
         """Record this build; return the files written."""
         written = []
-        for rel, text in ((SNAPSHOT_FILE, self.snapshot_text), (CHANGES_FILE, self.changes_text)):
-            if write_if_changed(root / rel, text):
-                written.append(rel.as_posix())
+        for path, text in ((project.snapshot_file, self.snapshot_text), (project.changes_file, self.changes_text)):
+            if write_if_changed(path, text):
+                written.append(path.relative_to(project.root).as_posix())
         return written
 
     @property
@@ -116,9 +113,9 @@ def _read_records(path: Path) -> list[dict]:
     return records
 
 
-def update(root: Path, briefing: Briefing, today: dt.date) -> History:
+def update(project: Project, briefing: Briefing, today: dt.date) -> History:
     """Fold this build's changes into the history (nothing is written here)."""
-    snap_path = root / SNAPSHOT_FILE
+    snap_path = project.snapshot_file
     old: dict = {}
     if snap_path.exists():
         try:
@@ -127,7 +124,7 @@ def update(root: Path, briefing: Briefing, today: dt.date) -> History:
             uuid.UUID(str(old.get("feed_id", uuid.NAMESPACE_URL)).removeprefix("urn:uuid:"))
         except (ValueError, AssertionError):
             raise BriefingError(Problem(str(snap_path), None, "not a snapshot (JSON); delete history/ to start afresh")) from None
-    records = _read_records(root / CHANGES_FILE)
+    records = _read_records(project.changes_file)
     feed_id = old.get("feed_id") or uuid.uuid5(uuid.NAMESPACE_URL, "briefing:" + briefing.content.config.title).urn
     new = snapshot(briefing)
     found = changes(old, new, briefing)

@@ -24,8 +24,8 @@ from generator.extract import Extractors, extract
 from generator.extract.fingerprint import Fingerprint, fingerprint
 from generator.files import write_atomic
 from generator.model import Extraction
+from generator.project import Project
 
-CACHE_DIR = Path("build") / "cache" / "extract"
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 # The code whose output is cached: the extractors (with their model files), the records they
 # return, the fingerprints.
@@ -66,8 +66,8 @@ def code_digest(names: tuple[str, ...] = CODE) -> str:
 class ExtractionCache:
     """Analyses by article slug and text, in one small file each under build/cache/extract/."""
 
-    def __init__(self, root: Path, extractors: Extractors | None = None, *, writable: bool = True):
-        self.folder = root / CACHE_DIR
+    def __init__(self, project: Project, extractors: Extractors | None = None, *, writable: bool = True):
+        self.folder = project.cache / "extract"
         self.extractors = extractors
         self.version = f"{(extractors or Extractors()).version}:{code_digest()}"
         self.writable = writable

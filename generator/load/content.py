@@ -25,38 +25,33 @@ from generator.model import (
     Settings,
     Topic,
 )
+from generator.project import Project
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
-CONTENT_DIR = "content"
-ARTICLES_DIR = "articles"
-BRIEFING_FILE = "briefing.yml"
-PEOPLE_FILE = "people.yml"
-QUESTIONS_FILE = "questions.yml"
-STORIES_FILE = "stories.yml"  # the stories, written by `briefing curate`, then the editors'
-CURATION_DIR = "curation"  # content/curation/<slug>.yml: the editors' decisions, one file per article
 MAX_YAML_BYTES = 1024 * 1024
 TITLE_WORDS = 14
 
 
-def load(root: Path, diag: Diagnostics | None = None) -> Content:
-    """Read and validate content/ under root; raise BriefingError listing every problem found."""
-    diag = diag or Diagnostics(root=root)
-    content = root / CONTENT_DIR
-    if not (content / BRIEFING_FILE).is_file():
+def load(where: Project | Path, diag: Diagnostics | None = None) -> Content:
+    """Read and validate content/ of a project; raise BriefingError listing every problem found."""
+    project = Project.of(where)
+    diag = diag or Diagnostics(project=project)
+    content = project.content
+    if not project.config_file.is_file():
         diag.error(
-            content / BRIEFING_FILE, None,
+            project.config_file, None,
             "not found; a briefing project needs content/briefing.yml (run briefing in the project folder)",
         )
         diag.raise_if_errors()
-    config = load_config(content / BRIEFING_FILE, diag)
-    people = load_people(content / PEOPLE_FILE, diag)
-    articles = load_articles(content, config.settings, diag)
-    questions = load_questions(content / QUESTIONS_FILE, config, {a.slug for a in articles}, diag)
-    curations = load_curations(content / CURATION_DIR, content, diag)
-    stories = load_stories(content / STORIES_FILE, {a.slug for a in articles}, diag)
+    config = load_config(project.config_file, diag)
+    people = load_people(project.people_file, diag)
+    articles = load_articles(project, config.settings, diag)
+    questions = load_questions(project.questions_file, config, {a.slug for a in articles}, diag)
+    curations = load_curations(project.curation, content, diag)
+    stories = load_stories(project.stories_file, {a.slug for a in articles}, diag)
     diag.raise_if_errors()
     return Content(
-        root=root, config=config, articles=articles, people=people, questions=questions, curations=curations,
+        project=project, config=config, articles=articles, people=people, questions=questions, curations=curations,
         stories=stories,
     )
 
@@ -359,9 +354,9 @@ def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
-def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple[Article, ...]:
+def load_articles(project: Project, settings: Settings, diag: Diagnostics) -> tuple[Article, ...]:
     """Read every article under content/articles/ with its sidecar."""
-    folder = content / ARTICLES_DIR
+    folder = project.articles
     if not folder.is_dir():
         return ()
     by_slug: dict[str, Path] = {}
@@ -395,7 +390,7 @@ def load_articles(content: Path, settings: Settings, diag: Diagnostics) -> tuple
             diag.error(sidecar, None, f"sidecar without an article: no {stem}.txt, .md or .html beside it")
     articles = []
     for slug, path in by_slug.items():
-        article = load_article(slug, path, sidecars.get(slug), content, settings, diag)
+        article = load_article(slug, path, sidecars.get(slug), project.content, settings, diag)
         if article is not None:
             articles.append(article)
     articles = list(with_site_names(tuple(articles)))

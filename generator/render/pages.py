@@ -13,26 +13,16 @@ from generator import escape
 from generator.curate.briefing import Briefing
 from generator.curate.whats_new import History
 from generator.files import write_if_changed
+from generator.project import PACKAGE_TEMPLATES, Project
 from generator.render.chart import coverage_parts
 from generator.render.feed import days, feed_xml
 
-DOCS_DIR = Path("build") / "docs"
 BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
 # What the brief holds at most, so that it stays a brief on a large site; the rest is a link away.
 BRIEF_LIMITS = {"stories": 12, "speakers": 30, "quotes_per_speaker": 5, "unnamed": 10, "questions": 50}
 
 
-def bundled_templates() -> Path:
-    """The templates briefing ships: generator/templates/ in an installed wheel, the top-level
-    templates/ folder in a checkout (an editable install)."""
-    package = Path(__file__).resolve().parent.parent  # generator/
-    inside = package / "templates"
-    return inside if inside.is_dir() else package.parent / "templates"
-
-
-PACKAGE_TEMPLATES = bundled_templates()
 STATIC_FILES = ("assets/briefing.css", "assets/pagefind-init.js")
-THEME_DIR = Path("build") / "theme"
 THEME_FILES = ("main.html", "partials/search.html", "partials/header.html")
 # With `search: auto`, Pagefind from this many articles on. Material's search makes each reader
 # download the whole index before the first result: measured on the synthetic corpus of
@@ -72,9 +62,9 @@ def _finalize(value: object) -> object:
     )
 
 
-def environment(root: Path) -> jinja2.Environment:
+def environment(project: Project) -> jinja2.Environment:
     """The template environment: the project's templates/ first, then the package's own."""
-    folders = [str(p) for p in (root / "templates", PACKAGE_TEMPLATES) if p.is_dir()]
+    folders = [str(p) for p in (project.templates, PACKAGE_TEMPLATES) if p.is_dir()]
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folders),
         undefined=jinja2.StrictUndefined,
@@ -168,18 +158,19 @@ def search_engine(search: str, articles: int) -> str:
 
 
 def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
-    """Render the project's mkdocs.yml from briefing.yml."""
+    """Render the project's mkdocs.yml from briefing.yml (its folders relative to the project)."""
     config = briefing.content.config
+    project = briefing.content.project
     return env.get_template("mkdocs.yml.j2").render(
         search=escape.trusted(search_engine(config.search, len(briefing.articles))),
         config=config,
-        docs_dir=escape.trusted(DOCS_DIR.as_posix()),
-        theme_dir=escape.trusted(THEME_DIR.as_posix()),
+        docs_dir=escape.trusted(project.docs.relative_to(project.root).as_posix()),
+        theme_dir=escape.trusted(project.theme.relative_to(project.root).as_posix()),
     )
 
 
 def theme_pages(env: jinja2.Environment) -> list[Page]:
-    """The theme overrides, copied as they are into THEME_DIR (MkDocs renders them)."""
+    """The theme overrides, copied as they are into build/theme/ (MkDocs renders them)."""
     return [Page(name, env.loader.get_source(env, f"theme/{name}")[0]) for name in THEME_FILES]  # type: ignore[union-attr]
 
 
