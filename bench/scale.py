@@ -203,11 +203,11 @@ def measure(n: int, rounds: int, workdir: Path) -> dict[str, str]:
 
     write_article(root, n)  # the next article of the same series: a new file
     before = snapshot(root)
-    kept = set(os.listdir(Project(root).cache / "stories"))
+    kept = set(os.listdir(Project(root).story_cache))
     one = timed([*BRIEFING, "generate"], root)
     files = changed(before, snapshot(root))
     row["generate, one new article"] = f"{one.seconds:.2f} s, {len(files)} files"
-    now = set(os.listdir(Project(root).cache / "stories"))
+    now = set(os.listdir(Project(root).story_cache))
     row["stories worked out again (one new article)"] = f"{len(now - kept)} of {len(now)}"
     row["  files written"] = " ".join(f.removeprefix("build/docs/") for f in files)
     return row

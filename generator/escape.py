@@ -31,16 +31,15 @@ def one_line(text: str) -> str:
     return " ".join(str(text).split())
 
 
+_MD_ENTITIES = str.maketrans({ch: f"&#{ord(ch)};" for ch in _MD_ANYWHERE})
+
+
 def md(text: object) -> Escaped:
     """Escape text for inline Markdown: every character that could start markup becomes an entity."""
     s = one_line(str(text))
-    out = []
-    for i, ch in enumerate(s):
-        if ch in _MD_ANYWHERE or (i == 0 and ch in _MD_LINE_START):
-            out.append(f"&#{ord(ch)};")
-        else:
-            out.append(ch)
-    return Escaped("".join(out))
+    if s and s[0] in _MD_LINE_START:
+        return Escaped(f"&#{ord(s[0])};" + s[1:].translate(_MD_ENTITIES))
+    return Escaped(s.translate(_MD_ENTITIES))
 
 
 def html_text(text: object) -> Escaped:

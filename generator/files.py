@@ -3,9 +3,15 @@ that writes under build/, history/ or the generated tree)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import sys
 import tempfile
+from functools import cache
 from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent  # generator/
+CODE_SUFFIXES = (".py", ".json")
 
 
 def write_if_changed(path: Path, text: str) -> bool:
@@ -31,3 +37,14 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@cache
+def code_digest(names: tuple[str, ...]) -> str:
+    """A hash of the source of the cached code (names under the package), model files included."""
+    h = hashlib.sha256(sys.version.encode())  # pickles and floats of another Python are not ours
+    for name in names:
+        path = PACKAGE / name
+        for f in sorted(p for p in path.rglob("*") if p.suffix in CODE_SUFFIXES) if path.is_dir() else [path]:
+            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()

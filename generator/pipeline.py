@@ -25,6 +25,7 @@ from generator.files import write_if_changed
 from generator.load.content import load
 from generator.model import Content, Extraction
 from generator.project import Project
+from generator.render.memo import PageMemo
 from generator.render.pages import (
     WriteReport,
     environment,
@@ -116,7 +117,7 @@ def run(
                 report = WriteReport((), len(previous.outputs), ())
                 return RunResult(None, report, previous.warnings, site, previous.summary)
     diag = Diagnostics(project=project)
-    content = load(project, diag)
+    content = load(project, diag, remember=write)
     diag.raise_if_errors(strict=strict)
     analyses = analyse_all(project, content, writable=write)
     story_cache = StoryPointCache(project, writable=write)
@@ -141,8 +142,9 @@ def run(
     with project_lock(project):
         state.forget(project)
         history = whats_new.update(project, briefing, today)
-        pages = render(briefing, env, history, today)
-        report = write_pages(pages, project.docs)
+        memo = PageMemo.of(project)
+        pages = render(briefing, env, history, today, memo)
+        report = write_pages(pages, project.docs, memo)
         write_pages(theme_pages(env), project.theme)
         write_if_changed(project.suggestions, suggestions_yaml(briefing))
         if write_if_changed(project.mkdocs_yml, render_mkdocs_yml(briefing, env)):

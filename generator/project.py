@@ -88,6 +88,22 @@ class Project:
         return self.build / "cache"
 
     @property
+    def extract_cache(self) -> Path:
+        return self.cache / "extract"
+
+    @property
+    def story_cache(self) -> Path:
+        return self.cache / "stories"
+
+    @property
+    def load_cache(self) -> Path:
+        return self.cache / "load.pickle"
+
+    @property
+    def page_memo(self) -> Path:
+        return self.cache / "pages.json"
+
+    @property
     def state_file(self) -> Path:
         return self.build / "state.json"
 

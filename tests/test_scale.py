@@ -3,6 +3,9 @@ and the same site built by ProperDocs. Speed itself is measured by bench/scale.p
 
 from __future__ import annotations
 
+import os
+import random
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,6 +24,7 @@ from generator.extract.cache import ExtractionCache, analyse
 from generator.load.content import load
 from generator.pipeline import run
 from generator.project import Project
+from generator.render.memo import PageMemo
 from generator.render.pages import PAGEFIND_FROM, search_engine
 from tests.helpers import run_briefing
 
@@ -50,7 +54,7 @@ def test_another_extractor_version_or_a_damaged_entry_is_a_miss(corpus_project):
     newer = ExtractionCache(Project(corpus_project), other_quotes, writable=False)
     newer.analyse_all(items)
     assert newer.misses == len(items)
-    for f in (Project(corpus_project).cache / "extract").rglob("*.pickle"):
+    for f in (Project(corpus_project).extract_cache).rglob("*.pickle"):
         f.write_bytes(f.read_bytes()[:20])  # truncated, as by a crash
     damaged = ExtractionCache(Project(corpus_project))
     assert damaged.analyse_all(items) == {s: analyse(s, t) for s, t in items} and damaged.misses == len(items)
@@ -66,7 +70,7 @@ def test_worker_processes_give_the_same_analyses(tmp_path, monkeypatch):
 
 def test_check_reads_the_cache_but_never_writes_it(corpus_project):
     run_briefing("check", cwd=corpus_project)
-    assert not (Project(corpus_project).cache / "extract").exists()
+    assert not (Project(corpus_project).extract_cache).exists()
 
 
 def test_a_run_with_nothing_changed_writes_nothing_and_says_so(corpus_project):
@@ -205,8 +209,74 @@ def test_properdocs_builds_the_same_site(corpus_project, tmp_path, engine):
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(corpus_project):
-    blocker = Project(corpus_project).cache / "extract"
+    blocker = Project(corpus_project).extract_cache
     blocker.parent.mkdir(parents=True)
     blocker.write_text("not a folder", "utf-8")  # every entry's folder fails to be made
     items = [(a.slug, a.text) for a in load(corpus_project).articles]
     assert ExtractionCache(Project(corpus_project)).analyse_all(items) == {s: analyse(s, t) for s, t in items}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("seed", [1])
+def test_incremental_runs_give_the_pages_of_a_cold_run(tmp_path, monkeypatch, seed):
+    """Random add / remove / edit sequences: every cache (load, extraction, story points, pages)
+    warm, the generated tree is byte for byte what a run from nothing gives."""
+    rng = random.Random(seed)
+    warm, cold = tmp_path / "warm", tmp_path / "cold"
+    monkeypatch.chdir(tmp_path)
+    write_project(warm, 30)
+    run(warm, build=False)
+    next_article = 30
+    for _ in range(3):
+        articles = sorted((warm / "content/articles").glob("*.md"))
+        action = rng.choice(["add", "remove", "edit"])
+        if action == "add":
+            write_article(warm, next_article)
+            next_article += 1
+        elif action == "remove":
+            rng.choice(articles).unlink()
+        else:
+            victim = rng.choice(articles)
+            victim.write_text(victim.read_text("utf-8") + "\nOfficials said the talks would resume on Monday.\n", "utf-8")
+        run(warm, build=False)
+        shutil.rmtree(cold, ignore_errors=True)
+        shutil.copytree(warm / "content", cold / "content")
+        run(cold, build=False)
+        history = {"whats-new.md", "feed.xml"}  # what earlier builds published: the cold copy has none
+        same = {k: v for k, v in _tree(Project(warm).docs).items() if k not in history}
+        assert same == {k: v for k, v in _tree(Project(cold).docs).items() if k not in history}, action
+
+
+def test_a_page_is_rendered_again_only_when_its_own_context_changed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_project(tmp_path, 30)
+    run(tmp_path, build=False)
+    rendered: list[str] = []
+    original = PageMemo.render
+
+    def counting(self, env, template, jobs):
+        pages = original(self, env, template, jobs)
+        rendered.extend(p.path for p in pages if p.text is not None)
+        return pages
+
+    monkeypatch.setattr(PageMemo, "render", counting)
+    write_article(tmp_path, 30)
+    result = run(tmp_path, build=False)
+    new = next(ab for ab in result.briefing.articles if "-00030-" in ab.article.slug)
+    assert f"articles/{new.article.slug}.md" in rendered
+    assert len([p for p in rendered if p.startswith("articles/")]) <= 3  # the new one, and copies it joins
+    assert len(rendered) < 15
+
+
+def test_the_same_input_gives_the_same_pages_whatever_the_hash_seed(tmp_path):
+    """Sets iterate in an order that changes with PYTHONHASHSEED; no output may depend on it."""
+    write_project(tmp_path / "a", 60)
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    for name, seed in (("a", "1"), ("b", "2")):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "generator", "generate"], cwd=tmp_path / name, env=env, check=True,
+                       capture_output=True)
+    assert _tree(Project(tmp_path / "a").docs) == _tree(Project(tmp_path / "b").docs)

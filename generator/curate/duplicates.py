@@ -20,6 +20,7 @@ the longer one, a rewrite otherwise. Rewrites declared in a sidecar (`rewrite_of
 from __future__ import annotations
 
 import datetime
+import operator
 from dataclasses import dataclass
 
 from generator.extract.fingerprint import SIGNATURE, Fingerprint
@@ -59,7 +60,7 @@ def similar_enough(a: Fingerprint, b: Fingerprint) -> bool:
     share of the smaller set found in the larger, which a copy with trimmed paragraphs keeps high."""
     if not a.signature or not b.signature:
         return False
-    jaccard = sum(x == y for x, y in zip(a.signature, b.signature, strict=True)) / SIGNATURE
+    jaccard = sum(map(operator.eq, a.signature, b.signature)) / SIGNATURE  # both SIGNATURE long
     shared = jaccard * (a.words + b.words) / (1 + jaccard)
     return jaccard >= MIN_JACCARD and shared / max(1, min(a.words, b.words)) >= MIN_CONTAINMENT
 

@@ -336,7 +336,7 @@ def possible_answer(
     names = _names(question) & terms
     doing = _lower_terms(question) & terms  # what the question asks of them: its lower-case words
     weights = {t: (2.0 if t in names else 1.0) * idf.get(t, 1.0) for t in terms}
-    total = sum(weights.values())
+    total = math.fsum(weights.values())
     if not total:
         return None
     needed = ANSWER_COVERAGE if names else ANSWER_COVERAGE_UNNAMED  # naming nothing, it must say more
@@ -352,7 +352,7 @@ def possible_answer(
             continue
         if not names <= found or (doing and not doing & found):
             continue  # it names who the question names, and says something of what they do
-        score = sum(w for t, w in weights.items() if t in found) / total
+        score = math.fsum(w for t, w in weights.items() if t in found) / total
         if score < needed:
             continue
         key = (-score, article.published, article.slug, s.start)

@@ -299,8 +299,8 @@ def overlap(a: frozenset[str], b: frozenset[str], idf: dict[str, float]) -> floa
     """Weighted share of the shorter statement's terms found in the other (IDF weights)."""
     if not a or not b:
         return 0.0
-    shared = sum(idf.get(t, 1.0) for t in a & b)
-    smaller = min(sum(idf.get(t, 1.0) for t in a), sum(idf.get(t, 1.0) for t in b))
+    shared = math.fsum(idf.get(t, 1.0) for t in a & b)
+    smaller = min(math.fsum(idf.get(t, 1.0) for t in a), math.fsum(idf.get(t, 1.0) for t in b))
     return shared / smaller if smaller else 0.0
 
 
@@ -432,7 +432,7 @@ def story_points(
 
 def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Candidate]], idf) -> list[Source]:
     """The sentence of every other article of the story that states the candidate's fact."""
-    total = sum(idf.get(t, 1.0) for t in c.terms)  # weighted share of c's terms a sentence states: its divisor
+    total = math.fsum(idf.get(t, 1.0) for t in c.terms)  # weighted share of c's terms a sentence states: its divisor
     out: list[Source] = []
     if not total:
         return out
@@ -443,7 +443,7 @@ def _support(c: _Candidate, members: list[StoryInput], cands: dict[str, list[_Ca
         for o in cands[a.slug]:
             shared = c.terms & o.terms
             if shared:
-                weight = sum(idf.get(t, 1.0) for t in shared)
+                weight = math.fsum(idf.get(t, 1.0) for t in shared)
                 if weight > best:
                     best, found = weight, o
         if found is not None and best / total >= SUPPORT:

@@ -7,8 +7,7 @@ import pickle
 from pathlib import Path
 
 from generator.curate.stories import StoryInput, StoryPoint, story_points
-from generator.extract.cache import code_digest
-from generator.files import write_atomic
+from generator.files import code_digest, write_atomic
 from generator.project import Project
 
 # The code a story's key points come from: the stories module, the key-point rules and text
@@ -23,7 +22,7 @@ class StoryPointCache:
     Pass its points method to generator.curate.stories.stories."""
 
     def __init__(self, project: Project, *, writable: bool = True):
-        self.folder = project.cache / "stories"
+        self.folder = project.story_cache
         self.version = code_digest(STORY_CODE)
         self.writable = writable
         self.used: set[str] = set()

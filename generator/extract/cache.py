@@ -14,23 +14,19 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from generator.extract import Extractors, extract
 from generator.extract.fingerprint import Fingerprint, fingerprint
-from generator.files import write_atomic
+from generator.files import code_digest, write_atomic
 from generator.model import Extraction
 from generator.project import Project
 
-PACKAGE = Path(__file__).resolve().parent.parent  # generator/
 # The code whose output is cached: the extractors (with their model files), the records they
 # return, the fingerprints.
 CODE = ("extract", "model.py")
-CODE_SUFFIXES = (".py", ".json")
 PARALLEL_MIN = 96  # below this many new articles, starting workers costs more than it saves
 
 
@@ -52,24 +48,13 @@ def _analyse_item(item: tuple[str, str, Extractors | None]) -> Analysis:
     return analyse(*item)
 
 
-@cache
-def code_digest(names: tuple[str, ...] = CODE) -> str:
-    """A hash of the source of the cached code (names under the package), model files included."""
-    h = hashlib.sha256(sys.version.encode())  # pickles and floats of another Python are not ours
-    for name in names:
-        path = PACKAGE / name
-        for f in sorted(p for p in path.rglob("*") if p.suffix in CODE_SUFFIXES) if path.is_dir() else [path]:
-            h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
 class ExtractionCache:
     """Analyses by article slug and text, in one small file each under build/cache/extract/."""
 
     def __init__(self, project: Project, extractors: Extractors | None = None, *, writable: bool = True):
-        self.folder = project.cache / "extract"
+        self.folder = project.extract_cache
         self.extractors = extractors
-        self.version = f"{(extractors or Extractors()).version}:{code_digest()}"
+        self.version = f"{(extractors or Extractors()).version}:{code_digest(CODE)}"
         self.writable = writable
         self.hits = self.misses = 0
 

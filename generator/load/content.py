@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import re
 import unicodedata
 from pathlib import Path
 
-from generator.errors import Diagnostics
+from generator.errors import Diagnostics, Problem
+from generator.files import code_digest, write_atomic
 from generator.load import schema
 from generator.load.readers import READERS, ReaderError
 from generator.load.sites import with_site_names
@@ -29,11 +32,16 @@ from generator.project import Project
 from generator.yamlio import YamlDoc, YamlProblem, parse_yaml
 
 MAX_YAML_BYTES = 1024 * 1024
+# The code an article's loading runs: this stage, the records, YAML and dates, the escaping the schema checks with.
+LOAD_CODE = ("load", "model.py", "yamlio.py", "dates.py", "escape.py", "errors.py", "project.py")
 TITLE_WORDS = 14
 
 
-def load(where: Project | Path, diag: Diagnostics | None = None) -> Content:
-    """Read and validate content/ of a project; raise BriefingError listing every problem found."""
+def load(where: Project | Path, diag: Diagnostics | None = None, *, remember: bool = False) -> Content:
+    """Read and validate content/ of a project; raise BriefingError listing every problem found.
+
+    Articles whose file and sidecar bytes were read before come from build/cache/load.pickle;
+    with remember, that cache is updated (build and generate; check only reads it)."""
     project = Project.of(where)
     diag = diag or Diagnostics(project=project)
     content = project.content
@@ -45,7 +53,7 @@ def load(where: Project | Path, diag: Diagnostics | None = None) -> Content:
         diag.raise_if_errors()
     config = load_config(project.config_file, diag)
     people = load_people(project.people_file, diag)
-    articles = load_articles(project, config.settings, diag)
+    articles = load_articles(project, config.settings, diag, remember=remember)
     questions = load_questions(project.questions_file, config, {a.slug for a in articles}, diag)
     curations = load_curations(project.curation, content, diag)
     stories = load_stories(project.stories_file, {a.slug for a in articles}, diag)
@@ -354,8 +362,9 @@ def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
 _SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
-def load_articles(project: Project, settings: Settings, diag: Diagnostics) -> tuple[Article, ...]:
-    """Read every article under content/articles/ with its sidecar."""
+def load_articles(project: Project, settings: Settings, diag: Diagnostics, *, remember: bool = False) -> tuple[Article, ...]:
+    """Read every article under content/articles/ with its sidecar (from the load cache when their
+    bytes, the settings and the load code are as before)."""
     folder = project.articles
     if not folder.is_dir():
         return ()
@@ -389,10 +398,13 @@ def load_articles(project: Project, settings: Settings, diag: Diagnostics) -> tu
         if stem not in by_slug:
             diag.error(sidecar, None, f"sidecar without an article: no {stem}.txt, .md or .html beside it")
     articles = []
+    cache = LoadCache(project, settings)
     for slug, path in by_slug.items():
-        article = load_article(slug, path, sidecars.get(slug), project.content, settings, diag)
+        article = cache.load_article(slug, path, sidecars.get(slug), diag)
         if article is not None:
             articles.append(article)
+    if remember:
+        cache.save()
     articles = list(with_site_names(tuple(articles)))
     for a in articles:
         # An original that exists but failed to load reports its own error.
@@ -400,6 +412,56 @@ def load_articles(project: Project, settings: Settings, diag: Diagnostics) -> tu
             side = sidecars.get(a.slug, a.path)
             diag.error(side, None, f"rewrite_of: no article with the slug {a.rewrite_of!r}")
     return tuple(sorted(articles, key=lambda a: a.sort_key))
+
+
+class LoadCache:
+    """Loaded articles with the problems their loading reported, by a hash of what loading reads:
+    the article's and its sidecar's paths and bytes, the settings, the load code, and the folder
+    messages are shown from. A hit replays the problems, so the result is the same as loading."""
+
+    def __init__(self, project: Project, settings: Settings):
+        self.project, self.settings = project, settings
+        self.salt = f"{code_digest(LOAD_CODE)}\0{settings!r}\0{project.shown_from}\0{project.root}".encode()
+        self.before: dict[str, tuple[str, Article | None, list[Problem]]] = {}
+        try:
+            loaded = pickle.loads(project.load_cache.read_bytes())
+            if isinstance(loaded, dict):
+                self.before = loaded
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
+            pass
+        self.now: dict[str, tuple[str, Article | None, list[Problem]]] = {}
+
+    def _key(self, path: Path, sidecar: Path | None) -> str | None:
+        h = hashlib.sha256(self.salt)
+        for p in (path, sidecar):
+            if p is None:
+                h.update(b"\1")
+                continue
+            try:
+                h.update(f"{p}\0{p.resolve()}\0".encode("utf-8", "surrogateescape") + p.read_bytes() + b"\0")
+            except OSError:
+                return None  # unreadable: load_article reports it, every time
+        return h.hexdigest()
+
+    def load_article(self, slug: str, path: Path, sidecar: Path | None, diag: Diagnostics) -> Article | None:
+        key = self._key(path, sidecar)
+        found = self.before.get(slug)
+        if key is not None and found is not None and found[0] == key:
+            diag.problems.extend(found[2])
+            self.now[slug] = found
+            return found[1]
+        start = len(diag.problems)
+        article = load_article(slug, path, sidecar, self.project.content, self.settings, diag)
+        if key is not None:
+            self.now[slug] = (key, article, diag.problems[start:])
+        return article
+
+    def save(self) -> None:
+        if self.now != self.before:
+            try:
+                write_atomic(self.project.load_cache, pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                pass  # a cache that cannot be written only costs time
 
 
 def load_article(

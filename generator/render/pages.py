@@ -16,6 +16,7 @@ from generator.files import write_if_changed
 from generator.project import PACKAGE_TEMPLATES, Project
 from generator.render.chart import coverage_parts
 from generator.render.feed import days, feed_xml
+from generator.render.memo import Links, Page, PageMemo
 
 BRIEF = "brief.html"  # site/brief.html: key points, quotes and open questions on one printable page
 # What the brief holds at most, so that it stays a brief on a large site; the rest is a link away.
@@ -29,14 +30,6 @@ THEME_FILES = ("main.html", "partials/search.html", "partials/header.html")
 # bench/scale.py, about 1 KB gzipped per article, so 250 articles already cost a reader 250 KB,
 # what a Pagefind query at 3,000 articles transfers in all (tests/test_browser.py).
 PAGEFIND_FROM = 250
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """One generated file: its path under the docs folder and its text."""
-
-    path: str
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +83,15 @@ def environment(project: Project) -> jinja2.Environment:
     return env
 
 
-def render(briefing: Briefing, env: jinja2.Environment, history: History, today: dt.date | None = None) -> list[Page]:
+def render(
+    briefing: Briefing, env: jinja2.Environment, history: History, today: dt.date | None = None, memo: PageMemo | None = None
+) -> list[Page]:
     """Render every page of the site from the curated briefing and the build history.
 
-    brief.html, the printable one-page brief, is a static file MkDocs copies into site/ as it is."""
+    The pages of one article, story, person or outlet get a context of their own (the item and the
+    links it shows), and with a memo they are rendered only when that context changed since the
+    file was written; the pages that list everything are rendered every time. brief.html, the
+    printable one-page brief, is a static file MkDocs copies into site/ as it is."""
     common = {"briefing": briefing, "config": briefing.content.config}
     pages = [
         Page(BRIEF, env.get_template("brief.html.j2").render(today=today or dt.date.today(), limits=BRIEF_LIMITS,
@@ -120,25 +118,16 @@ def render(briefing: Briefing, env: jinja2.Environment, history: History, today:
     topic_template = env.get_template("topic.md.j2")
     for tb in briefing.topics:
         pages.append(Page(f"topics/{tb.topic.slug}.md", topic_template.render(base=escape.trusted("../"), tb=tb, **common)))
-    outlet_template = env.get_template("outlet.md.j2")
-    for o in briefing.outlets:
-        pages.append(Page(f"outlets/{o.slug}.md", outlet_template.render(base=escape.trusted("../"), o=o, **common)))
-    story_template = env.get_template("story.md.j2")
-    for st in briefing.stories:
-        pages.append(Page(f"stories/{st.id}.md", story_template.render(base=escape.trusted("../"), st=st, **common)))
-    article_template = env.get_template("article.md.j2")
-    for ab in briefing.articles:
-        pages.append(
-            Page(f"articles/{ab.article.slug}.md", article_template.render(base=escape.trusted("../"), ab=ab, **common))
-        )
-    person_template = env.get_template("person.md.j2")
-    for person in briefing.speakers + briefing.bodies:
-        pages.append(
-            Page(
-                f"people/{person.anchor}.md",
-                person_template.render(base=escape.trusted("../"), person=person, **common),
-            )
-        )
+    one = memo or PageMemo.none()
+    pages += one.render(env, "outlet.md.j2", [(f"outlets/{o.slug}.md", {"o": o}) for o in briefing.outlets])
+    stories = [(f"stories/{st.id}.md", {"st": st, "links": Links.of_story(briefing, st)}) for st in briefing.stories]
+    pages += one.render(env, "story.md.j2", stories)
+    articles = [
+        (f"articles/{ab.article.slug}.md", {"ab": ab, "links": Links.of_article(briefing, ab)}) for ab in briefing.articles
+    ]
+    pages += one.render(env, "article.md.j2", articles)
+    people = [(f"people/{p.anchor}.md", {"person": p}) for p in briefing.speakers + briefing.bodies]
+    pages += one.render(env, "person.md.j2", people)
     for name in STATIC_FILES:
         pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
     return pages
@@ -174,9 +163,10 @@ def theme_pages(env: jinja2.Environment) -> list[Page]:
     return [Page(name, env.loader.get_source(env, f"theme/{name}")[0]) for name in THEME_FILES]  # type: ignore[union-attr]
 
 
-def write_pages(pages: list[Page], docs: Path) -> WriteReport:
-    """Write the pages under docs, rewriting only changed files and removing stale ones."""
-    written = [p.path for p in pages if write_if_changed(docs / p.path, p.text)]
+def write_pages(pages: list[Page], docs: Path, memo: PageMemo | None = None) -> WriteReport:
+    """Write the pages under docs, rewriting only changed files and removing stale ones; a page
+    without text is kept as it is. The memo then records what each file was rendered from."""
+    written = [p.path for p in pages if p.text is not None and write_if_changed(docs / p.path, p.text)]
     wanted = {p.path for p in pages}
     removed = []
     if docs.is_dir():
@@ -185,4 +175,6 @@ def write_pages(pages: list[Page], docs: Path) -> WriteReport:
             if f.is_file() and rel not in wanted:
                 f.unlink()
                 removed.append(rel)
+    if memo is not None:
+        memo.save(docs)
     return WriteReport(tuple(written), len(pages) - len(written), tuple(removed))
