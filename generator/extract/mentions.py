@@ -135,6 +135,10 @@ _LOCATIVES = frozenset("in from near at outside across into toward towards insid
 _NICKNAME_GAP = re.compile(r"\s+[“\"‘][A-Z][\w’'.-]*[”\"’]\s+")
 _DASH_SPACE = re.compile(r"[\s-]+")
 _APPOSED_AFTER = re.compile(r"^,\s*$")
+_CAPITALS_AFTER = re.compile(r"\s+(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+")
+_POSSESSIVE_S = re.compile(r"[’']s\b")
+_LOWER_NEXT = re.compile(r"\s+([a-z][\w-]*)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _FEMALE_HEADS = frozenset(
     "woman mother daughter sister wife aunt grandmother girl spokeswoman chairwoman queen princess congresswoman".split()
 )
@@ -553,24 +557,24 @@ def find_nominals(text: str, names: list[Mention], quoted, headlines, regions=No
     nstarts = [s for s, _ in name_spans]
     out = []
     toks = [(m.start(), m.group(0)) for m in _finditer(_BACK_TOKEN, text, regions)]
-    for k, (at, head) in enumerate(toks):
+    heads = [k for k, (_, word) in enumerate(toks) if word.lower() in NOMINAL_HEADS]
+    for k in heads:
+        at, head = toks[k]
         low = head.lower()
-        if low not in NOMINAL_HEADS:
-            continue
         m = _Match(at, at + len(head))
         if _in_spans(m.start(), name_spans, nstarts):
             continue  # "Defence Minister Yoav Gallant": a title, part of the name
         after = text[m.end() : m.end() + 60]
-        if re.match(r"\s+(?:[A-Z][\w.’'-]+\s+){0,3}[A-Z][\w’'-]+", after) and head[0].islower() and low in PERSON_HEADS:
+        if _CAPITALS_AFTER.match(after) and head[0].islower() and low in PERSON_HEADS:
             if NAME_RE.match(after.lstrip()) and not after.startswith(","):
                 continue  # "Hamas official Basem Naim": a role written before a name
         if head[0].isupper() and low not in GROUP_HEADS and not _sentence_start(text, m.start()):
             continue  # "Minister", "Office" inside a capitalised name the name finder split
-        if re.match(r"[’']s\b", after) and low not in ORGANISATION_HEADS:
+        if _POSSESSIVE_S.match(after) and low not in ORGANISATION_HEADS:
             continue  # "the minister's office": the owner, not the speaker
         if after[:1] == "-" or text[m.start() - 1 : m.start()] == "-":
             continue  # "minister-designate", "ex-minister" stay in their compound
-        nxt = re.match(r"\s+([a-z][\w-]*)", after)
+        nxt = _LOWER_NEXT.match(after)
         if nxt and nxt.group(1) in NOMINAL_HEADS:
             continue  # "the militant group", "health officials": the next noun is the head
         if low in _AMBIGUOUS_HEADS and not _ends_phrase(text, m.end()):
@@ -1036,12 +1040,12 @@ def _described_target(mentions: list[Mention], i: int, drafts: list[_Draft]) -> 
             if d.kind not in (ORGANISATION, UNKNOWN):
                 continue
             name_words = d.name_words(mentions)
-            if d.named and not all(_same_stem_in(w, name_words) for w in mods):
-                continue  # "the Israeli military" is not "Hamas military"; "the Israeli army" may be "Israel's army"
             if not (name_words & wanted):
                 generic = head in GENERIC_BODY_HEADS and d.kind == ORGANISATION
                 if not generic or name_words & STATE_BODY_WORDS:
                     continue  # "the group" is a body that is not an organ of a state
+            if d.named and not all(_same_stem_in(w, name_words) for w in mods):
+                continue  # "the Israeli military" is not "Hamas military"; "the Israeli army" may be "Israel's army"
         elif m.kind == GROUP:
             if d.kind != GROUP or head not in {mentions[j].head for j in d.members}:
                 continue
@@ -1112,7 +1116,7 @@ def _best_role(roles: list[str], name: str) -> str | None:
     rank or title ('Lt. Col.'), never 'one man' nor a fragment."""
     offices, titles = [], []
     for role in roles:
-        role = re.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,.;"), flags=re.IGNORECASE)
+        role = _LEADING_ARTICLE.sub("", role.strip(" ,.;"))
         words = role.split()
         if not words or role == name or words[0].lower() in NOT_MODIFIERS or role in _HONORIFICS:
             continue

@@ -2,12 +2,15 @@
 
 Each cue class is what reporters write when a matter is unknown, disputed or pending: the patterns
 here find the cue and the clause it bears on; generator/extract/questions.py phrases the clause as a
-question and makes it stand alone.
+question and makes it stand alone. Every sentence is tried against every cue and few hold one, so a
+pattern that needs certain words runs only on a text that has one of them (generator/extract/prefilter.py).
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.extract.prefilter import gated
 
 # Words a question may open with.
 QUESTION_WORDS = frozenset("who whom whose what which when where why how".split())
@@ -34,9 +37,9 @@ CLAUSE_END = re.compile(
 )
 
 # Before "whether": words that make it no question ("regardless of whether it rains").
-NOT_QUESTION_WHETHER = re.compile(r"\b(?:regardless|irrespective|no\s+matter)\s+(?:of\s+)?$", re.I)
+NOT_QUESTION_WHETHER = gated(r"\b(?:regardless|irrespective|no\s+matter)\s+(?:of\s+)?$", re.I)
 # Before "if" or a wh-word: what makes the clause an unknown ("unclear if", "did not say how many").
-UNKNOWN_BEFORE = re.compile(
+UNKNOWN_BEFORE = gated(
     r"(?:\bun(?:clear|known|certain|sure|decided|resolved)"
     r"|\bnot\s+(?:yet\s+|immediately\s+|entirely\s+|at\s+all\s+)?(?:clear|known|certain|sure|decided|determined|confirmed)"
     r"|\bdo(?:es)?\s*n[o’']t\s+(?:yet\s+)?know|\bdid\s*n[o’']t\s+(?:say|specify|disclose)|\bno\s+one\s+knows|\bnobody\s+knows"
@@ -159,122 +162,122 @@ BODY_NAME_HEADS = frozenset(
 )
 
 # Cue classes. Each is a pattern over one sentence; named groups carry what the phrasing needs.
-HAS_YET_TO = re.compile(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<verb>[a-z]+)\b", re.I)
-NOT_YET_DONE = re.compile(
+HAS_YET_TO = gated(r"\b(?P<aux>has|have|had)\s+yet\s+to\s+(?P<verb>[a-z]+)\b", re.I)
+NOT_YET_DONE = gated(
     r"\b(?P<aux>has|have|had)\s*(?:not|n[’']t)\s+(?:yet\s+)?(?P<verb>[a-z]+(?:ed|en)|made|sent|paid|held|won|found|"
     r"told|brought|built|met|sought|taken|given|shown|reached|agreed|signed|decided)\b(?!\s+(?:to\s+)?(?:any|a\s+single)\b)",
     re.I,
 )
-NO_DECISION = re.compile(
+NO_DECISION = gated(
     r"\bno\s+(?:final\s+|firm\s+)?decision\s+(?:has|had)\s+(?:yet\s+)?been\s+(?:made|taken|reached)\s+(?P<prep>on|about|over)\s+"
     r"|\bha(?:s|ve|d)\s+(?:not|n[’']t)\s+(?:yet\s+)?(?:made|reached|taken)\s+a\s+(?:final\s+|firm\s+)?decision\b",
     re.I,
 )
-CONDITIONAL = re.compile(
+CONDITIONAL = gated(
     r"\b(?P<modal>could|may|might|would)\s+(?!have\s+(?:been|had|[a-z]+ed)\b)(?:(?:soon|still|also|even|then|now|well)\s+)?(?P<verb>[a-z]+)\b"
 )
-CONDITION = re.compile(r"\b(?:if|unless)\b", re.I)
-FEARED = re.compile(
+CONDITION = gated(r"\b(?:if|unless)\b", re.I)
+FEARED = gated(
     r"\b(?:fears?|feared|fearing|concerns?|concerned|worr(?:y|ies|ied)|suggest(?:s|ed|ing)|signall?(?:ing|ed)|"
     r"raising\s+(?:the\s+)?(?:prospect|fears?|concerns?))\s+(?:that\s+)"
 )
-UNVERIFIED = re.compile(
+UNVERIFIED = gated(
     r"\b(?:(?:could|can|have|has|had|were|was|are|is)\s*(?:not|n[’']t)\s+(?:yet\s+)?(?:be(?:en)?\s+)?(?:independently\s+)?(?:verified|confirmed)"
     r"|(?:could|can)\s*(?:not|n[’']t)\s+(?:independently\s+)?(?:verify|confirm)"
     r"|remains?\s+(?:unverified|unconfirmed)|remain\s+unverified|unverified|unconfirmed)\b",
     re.I,
 )
-DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|denying|rejected|rejects|disputed|disputes|dispute)\b", re.I)
+DENIED = gated(r"\b(?:den(?:y|ies|ied)|denying|rejected|rejects|disputed|disputes|dispute)\b", re.I)
 CLAIM_NOUNS = r"(?:accusations?|allegations?|claims?|reports?|charges?|assertions?)"
-ACCUSED = re.compile(r"\baccus(?:ed|es|ing)\s+(?P<who>[^,;]{2,80}?)\s+of\s+(?P<verb>[a-z]+ing)\b", re.I)
-MAINTAINED = re.compile(r"\bha(?:s|ve)\s+(?:long\s+|always\s+)?(?:maintained|insisted|contended)\s+(?:that\s+)?", re.I)
-BUT_OTHER_SAID = re.compile(
+ACCUSED = gated(r"\baccus(?:ed|es|ing)\s+(?P<who>[^,;]{2,80}?)\s+of\s+(?P<verb>[a-z]+ing)\b", re.I)
+MAINTAINED = gated(r"\bha(?:s|ve)\s+(?:long\s+|always\s+)?(?:maintained|insisted|contended)\s+(?:that\s+)?", re.I)
+BUT_OTHER_SAID = gated(
     r"\s(?:but|while|whereas)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4}\s+"
     r"(?:said|says|insisted|maintained|countered|denied|claimed|contended)\b"
 )
-UNDER_REVIEW = re.compile(
+UNDER_REVIEW = gated(
     r"\b(?:is|are|was|were|remains?)\s+(?:still\s+|now\s+)?(?:under\s+(?:investigation|review|examination)|being\s+(?:investigated|reviewed|examined))\b",
     re.I,
 )
-INVESTIGATION_INTO = re.compile(
+INVESTIGATION_INTO = gated(
     r"\b(?:will\s+(?:conduct|open|launch|hold)|(?:opened|launched|ordered|announced|began)|calls?\s+for)\s+"
     r"(?:an?\s+)?(?P<adj>(?:internal|independent|full|formal|criminal|international|thorough|urgent)\s+)?"
     r"(?P<noun>investigation|inquiry|probe|review)(?:\s+into\s+(?P<into>[^,;.]+))?",
     re.I,
 )
-TALKS = re.compile(
+TALKS = gated(
     r"\b(?P<talks>talks|negotiations|discussions|contacts)\b[^.;]{0,80}?\b(?:are|were|remain|is)\s+(?:still\s+)?"
     r"(?:ongoing|continuing|under\s+way|underway|stalled)\b",
     re.I,
 )
-NO_AGREEMENT = re.compile(
+NO_AGREEMENT = gated(
     r"\bno\s+(?P<what>agreement|deal|accord|consensus)\s+(?:yet\s+|so\s+far\s+)?(?P<prep>on|over|about)\s+(?P<on>[^,;.]+)", re.I
 )
-REACH_SETTLEMENT = re.compile(
+REACH_SETTLEMENT = gated(
     r"\b(?:working|seeking|trying|striving|hoping|pushing)\s+to\s+reach\s+(?P<det>an?)\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+that\s+would\s+(?P<rest>[^,;.]+)",
     re.I,
 )
-DUE_TO_VOTE = re.compile(
+DUE_TO_VOTE = gated(
     r"\b(?:are|is|were|was)\s+(?:due|expected|scheduled|set)\s+to\s+vote\s+on\s+(?P<on>[^,;.]+?)(?=\s+(?:on|in|by|next|this|later)\s|[,;.]|$)",
     re.I,
 )
-FACES_VOTE = re.compile(r"\bfaces?\s+(?:a\s+)?(?:final\s+)?vote\b", re.I)
-AWAITING = re.compile(
+FACES_VOTE = gated(r"\bfaces?\s+(?:a\s+)?(?:final\s+)?vote\b", re.I)
+AWAITING = gated(
     r"\b(?:still\s+)?awaiting\s+(?P<det>an?|the)\s+(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+(?P<prep>on|of|over|into)\s+(?P<on>[^,;.]+)",
     re.I,
 )
-HAS_UNTIL = re.compile(
+HAS_UNTIL = gated(
     r"\bha(?:s|ve)\s+(?:been\s+given\s+)?until\s+(?P<date>[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)\s+to\s+(?P<rest>[^,;.]+)"
 )
-FATE = re.compile(
+FATE = gated(
     r"\b(?:the\s+)?(?:fate|future)\s+of\s+(?P<of>[^,;.]+?)\s+(?:in\s+(?:jeopardy|doubt|limbo|the\s+balance)\b|"
     r"(?:is|was|remains?|hangs?|looks?)\s+(?:still\s+)?(?:uncertain|unclear|in\s+doubt|in\s+jeopardy|in\s+limbo|in\s+the\s+balance|unknown)\b)"
     r"|\b(?P<own>its|their)\s+(?:fate|future)\s+(?:is|was|remains?)\s+(?:uncertain|unclear|in\s+doubt|unknown)\b",
     re.I,
 )
-PROSPECTS = re.compile(
+PROSPECTS = gated(
     r"\bprospects?\s+(?:for|of)\s+(?P<of>[^,;.]+?)\s+(?:appear|look|seem|are|remain)\s+(?:dim|slim|bleak|remote|uncertain|unclear)\b",
     re.I,
 )
-UNRESOLVED = re.compile(
+UNRESOLVED = gated(
     r"\b(?:issues|questions|matters|points)\s+(?:still\s+)?(?:remain|remained)\s+(?:unresolved|open|undecided|unsettled),?\s+including\s+(?P<list>[^;.]+)",
     re.I,
 )
-NO_INDICATION = re.compile(r"\b(?:there\s+(?:was|is)\s+)?no\s+(?:indication|sign|evidence)\s+that\s+", re.I)
-UNABLE = re.compile(
+NO_INDICATION = gated(r"\b(?:there\s+(?:was|is)\s+)?no\s+(?:indication|sign|evidence)\s+that\s+", re.I)
+UNABLE = gated(
     r"\b(?P<be>is|are|was|were|will\s+be|would\s+be)\s+(?:unlikely|unable|not\s+able)\s+to\s+(?P<verb>[a-z]+)\b", re.I
 )
-MAY_NOT_ABLE = re.compile(r"\b(?:may|might)\s+not\s+be\s+able\s+to\s+(?P<verb>[a-z]+)\b", re.I)
-NOT_CLOSE = re.compile(r"\bha(?:s|ve|d)\s+not\s+come\s+anywhere\s+close\s+to\s+(?P<verb>\w+ing)\s+", re.I)
-CLEAR_VIEWS = re.compile(
+MAY_NOT_ABLE = gated(r"\b(?:may|might)\s+not\s+be\s+able\s+to\s+(?P<verb>[a-z]+)\b", re.I)
+NOT_CLOSE = gated(r"\bha(?:s|ve|d)\s+not\s+come\s+anywhere\s+close\s+to\s+(?P<verb>\w+ing)\s+", re.I)
+CLEAR_VIEWS = gated(
     r"\b(?:offered|given|provided|has|have|had|expressed)\s+no\s+(?:clear|final|firm)\s+(?P<what>views?|answer|plan|timeline|timetable)\s+(?:on|for|about)\s+"
     r"|\bnot\s+(?:offered|given|provided|expressed)\s+(?:any\s+)?(?:clear|final|firm)\s+(?P<what2>views?|answer|plan|timeline|timetable)\s+(?:on|for|about)\s+",
     re.I,
 )
-STOPS_SHORT = re.compile(r"\bstop(?:s|ped)?\s+short\s+of\s+(?P<verb>[a-z]+ing)\b", re.I)
-REPORTEDLY = re.compile(r"\b(?:reportedly|allegedly)\s+(?P<verb>[a-z]+(?:ing|ed)|[a-z]+)\b", re.I)
-INVESTIGATING = re.compile(
+STOPS_SHORT = gated(r"\bstop(?:s|ped)?\s+short\s+of\s+(?P<verb>[a-z]+ing)\b", re.I)
+REPORTEDLY = gated(r"\b(?:reportedly|allegedly)\s+(?P<verb>[a-z]+(?:ing|ed)|[a-z]+)\b", re.I)
+INVESTIGATING = gated(
     r"\b(?:is|are|was|were)\s+(?:still\s+)?investigating\s+(?P<what>(?:the|a|an)\s+(?:[\w’'-]+\s+){0,4}?[\w’'-]+)(?=\s+(?:and|but|after|as)\s|[,.;]|$)",
     re.I,
 )
-COUNTER_ESTIMATE = re.compile(
+COUNTER_ESTIMATE = gated(
     r"^(?:however|but|by\s+contrast)\b[^.]*\b(?:estimated|put|said|claimed|says)\b[^.]*\b(?:number|toll|figure)\b", re.I
 )
-DEMAND = re.compile(
+DEMAND = gated(
     r"\b(?P<verb>called\s+on|calls\s+on|calling\s+on|urged|urges|urging|pressed|presses|pressing|pushed|pushes|pressured|pressuring)"
     r"\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+to\s+(?P<verb2>[a-z]+)\b"
 )
-DEMANDED_THAT = re.compile(
+DEMANDED_THAT = gated(
     r"\b(?:demanded|demands|demanding|insisted|insists)\s+that\s+(?P<who>(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,4}?)\s+(?P<verb2>[a-z]+)\b"
 )
 # "So far, the engagement has been sorely lacking": a demand of the sentence before is unmet.
-UNMET = re.compile(
+UNMET = gated(
     r"(?:so\s+far|to\s+date)[,\s]+(?:[^.;]{0,40}?)(?:to\s+little\s+effect|(?:sorely\s+)?lacking|in\s+vain|no\s+sign|not\s+(?:responded|replied|acted))",
     re.I,
 )
 
 # Nouns of a figure that can be asked as "How many …?" once someone disputes or cannot verify it.
-COUNT_CLAUSE = re.compile(
+COUNT_CLAUSE = gated(
     r"(?P<num>(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|up\s+to)\s+)?(?:between\s+\d[\d,]*\s+and\s+\d[\d,]*|\d[\d,]*))\s+"
     r"(?:of\s+(?:their|its|his|her|the)\s+)?(?P<noun>(?:[A-Za-z-]+\s+){0,2}?(?:people|members|fighters|soldiers|civilians|residents|"
     r"hostages|children|women|men|workers|troops|militants|patients|passengers|deaths|casualties|injuries|victims|"

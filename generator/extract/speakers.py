@@ -21,6 +21,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from generator.extract.mentions import (
@@ -144,8 +145,7 @@ class LinearModel:
 
     def score(self, features: list[str]) -> float:
         """Sum the weights of the active features."""
-        get = self.weights.get
-        return sum(get(f, 0.0) for f in features)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
 
 @lru_cache(maxsize=4)
