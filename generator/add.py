@@ -92,9 +92,9 @@ def publication_date(lines: list[tuple[int, str]]) -> tuple[dt.date, int, str] |
         _, number, date, line = min(labelled, key=lambda x: (x[0], x[1]))
         return date, number, line
     for number, line in lines[:DATELINE_LINES]:
-        date = _dateline_date(line) if len(line.split()) <= 25 or WIRE_DATELINE.match(line) else None
-        if date:
-            return date, number, line
+        day = _dateline_date(line) if len(line.split()) <= 25 or WIRE_DATELINE.match(line) else None
+        if day:
+            return day, number, line
     return None
 
 

@@ -293,8 +293,8 @@ def _summarise(paths: tuple[Path, ...]) -> None:
             click.echo(f"  key point {i}: {k.text}")
         for q in ex.quotes:
             click.echo(f"  quote ({q.kind}) {q.speaker or 'unattributed'}: “{q.text}”")
-        for q in ex.questions:
-            click.echo(f"  open question: {q.question}")
+        for qc in ex.questions:
+            click.echo(f"  open question: {qc.question}")
     if problems:
         raise BriefingError(problems)
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
@@ -357,7 +357,7 @@ def merge(
                 splice.insert(at, [ln for s in new for ln in item_lines(s, "  ")])
                 stats.added += len(new)
             continue
-        if not isinstance(seq, list):
+        if not isinstance(seq, CommentedSeq):  # the round-trip loader builds every list as one
             continue  # the load stage reported it
         flow = not seq or bool(seq.fa.flow_style())
         if flow:
@@ -375,7 +375,7 @@ def merge(
         for i, item in enumerate(seq):
             start = seq.lc.item(i)[0]
             end = seq.lc.item(i + 1)[0] if i + 1 < len(seq) else boundary
-            if isinstance(item, dict) and not item.fa.flow_style():
+            if isinstance(item, CommentedMap) and not item.fa.flow_style():
                 _mark(item, lines, splice, start, end, seq.lc.item(i)[1], machine, set(sentence_ids), stats, carries)
         if new:
             last = seq.lc.item(len(seq) - 1)
@@ -456,7 +456,8 @@ def curate_files(
         items = suggestions(ex) if ex is not None else []
         sentence_ids = {s.id: s.text for s in ex.sentences} if ex is not None else {}
         if slug not in existing:
-            out[path] = new_file(article, items)  # type: ignore[arg-type]
+            assert article is not None  # the slug comes from articles then
+            out[path] = new_file(article, items)
             created.append(path)
             total.added += len(items)
             continue
@@ -507,7 +508,7 @@ def publish(
     Rejected and stale items never appear; suggested ones (the machine's current suggestions)
     only under `publish: all`. Every edited quote must still be verbatim in the article.
     """
-    machine = {
+    machine: dict[str, dict[str, KeyPoint | Quote | QuestionCandidate]] = {
         "key_points": {key_point_id(k): k for k in ex.key_points},
         "quotes": {quote_id(q): q for q in ex.quotes},
         "questions": {question_id(c): c for c in ex.questions},
@@ -522,6 +523,7 @@ def publish(
         chosen: list = []
         listed = curation.section(section) if curation else ()
         for ci in listed:
+            assert curation is not None  # listed is () without one
             if ci.stale:
                 continue
             rejected = ci.status == "rejected"
@@ -531,21 +533,23 @@ def publish(
                 sentence = ex.sentence(carry.sentence if carry else ci.sentence)
             except KeyError:
                 if not rejected:
-                    diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article "  # type: ignore[union-attr]
+                    diag.warn(curation.path, ci.line, f"{ci.id}: sentence {ci.sentence} is not in the article "
                               "(was it edited?); not published. `briefing curate` marks the item stale")
                 continue
             if carry is not None:
                 m = machine[section].get(carry.machine_id or "")
                 if ci.fuzzy is None and not rejected:
-                    diag.warn(curation.path, ci.line, f"{ci.id}: its sentence was edited a little; shown with "  # type: ignore[union-attr]
+                    diag.warn(curation.path, ci.line, f"{ci.id}: its sentence was edited a little; shown with "
                               f"the edited sentence {carry.sentence}. `briefing curate` marks it fuzzy for review")
             if section == "quotes" and not rejected:
-                _check_speaker(ci, m, policy, curation, diag)  # type: ignore[arg-type]
+                assert m is None or isinstance(m, Quote)  # machine["quotes"] holds Quotes only
+                _check_speaker(ci, m, policy, curation, diag)
             if section == "quotes" and verbatim(ci.text) not in source:  # rejected ones too: every quote
                 if carry is not None and m is not None:  # the quote itself was edited: the article's words now
+                    assert isinstance(m, Quote)  # machine["quotes"] holds Quotes only
                     ci = replace(ci, text=m.text)
                 else:
-                    diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "  # type: ignore[union-attr]
+                    diag.error(curation.path, ci.text_line, f"{ci.id}: quote not found verbatim in {article.path.name}: "
                                f"“{ci.text[:80]}”; a quote must be copied exactly (quote marks and spaces may differ)")
                     continue
             if rejected:

@@ -92,12 +92,12 @@ def canonical_names(occurrences: list[Occurrence], people: tuple[Person, ...] = 
         # people.yml: all forms of one listed person are one entity
         by_person: dict[str, int] = {}
         for i in members:
-            p = listed.get(names[i].name.casefold())
-            if p is not None:
-                if p.name in by_person:
-                    union.union(by_person[p.name], i)
+            person = listed.get(names[i].name.casefold())
+            if person is not None:
+                if person.name in by_person:
+                    union.union(by_person[person.name], i)
                 else:
-                    by_person[p.name] = i
+                    by_person[person.name] = i
         full = [i for i in members if len(keys[i]) >= 2]
         # equal keys, then compatible full names with the same last word
         by_last: dict[str, list[int]] = {}

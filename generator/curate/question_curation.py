@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ruamel.yaml.comments import CommentedSeq
+
 from generator.curate.curation import Splice, last_content, load_round_trip, scalar
 
 ANSWER_COMMENT = "# from a later article: set status: answered to confirm it, or possible_answer_dismissed: true"
@@ -27,7 +29,7 @@ def merge_answers(text: str, answers: dict[str, tuple[str, str]], path: Path | s
     if not answers or doc is None or not hasattr(doc, "get"):
         return text, 0
     seq = doc.get("questions")
-    if not isinstance(seq, list) or not seq or seq.fa.flow_style():
+    if not isinstance(seq, CommentedSeq) or not seq or seq.fa.flow_style():  # the round-trip loader builds every list as one
         return text, 0
     if not text.endswith("\n"):
         text += "\n"

@@ -86,10 +86,10 @@ def changes(old: dict, new: dict, briefing: Briefing) -> dict:
                     {"article": a.slug, "sentence": q.sentence_id, "speaker": q.speaker, "text": q.text, "kind": q.kind}
                 )
     before = old.get("questions", {})
-    for q in briefing.questions:
-        status = new["questions"][q.id]
-        if before.get(q.id) != status:
-            out["questions"].append({"id": q.id, "question": q.question, "from": before.get(q.id), "to": status})
+    for qb in briefing.questions:
+        status = new["questions"][qb.id]
+        if before.get(qb.id) != status:
+            out["questions"].append({"id": qb.id, "question": qb.question, "from": before.get(qb.id), "to": status})
     return out
 
 

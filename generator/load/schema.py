@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.dates import date_problem
 from generator.errors import Diagnostics
@@ -124,7 +125,7 @@ def choice(*options: str) -> Callable[[object], str]:
     def check(value: object) -> str:
         if value not in options:
             raise Invalid(f"expected one of {', '.join(options)}, got {value!r}")
-        return value  # type: ignore[return-value]
+        return value
 
     return check
 
@@ -180,9 +181,9 @@ def validate(
     what: str = "file",
 ) -> dict[str, object]:
     """Check the mapping at prefix against schema; return the clean values, defaults filled in."""
-    value = doc.value
+    value: Any = doc.value  # nested mappings and lists, walked by the keys and indexes in prefix
     for key in prefix:
-        value = value[key]  # type: ignore[index]
+        value = value[key]
     if value is None:
         value = {}
     if not isinstance(value, dict):

@@ -89,7 +89,7 @@ def with_site_names(articles: tuple[Article, ...]) -> tuple[Article, ...]:
     votes: dict[str, Counter[str]] = {}
     for a in articles:
         if a.outlet and a.url:
-            for key in {host(a.url), registrable_domain(a.url)} - {None}:
-                votes.setdefault(key, Counter())[a.outlet] += 1  # type: ignore[index]
+            for key in {k for k in (host(a.url), registrable_domain(a.url)) if k is not None}:
+                votes.setdefault(key, Counter())[a.outlet] += 1
     learned = {key: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for key, c in votes.items()}
     return tuple(a if a.outlet or not a.url else replace(a, site=site_name(a.url, learned)) for a in articles)

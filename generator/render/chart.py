@@ -79,7 +79,8 @@ def coverage(articles: list[Article]) -> Coverage | None:
     dated = [a for a in articles if a.published]
     if not dated:
         return None
-    first, last = min(a.published for a in dated), max(a.published for a in dated)  # type: ignore[type-var]
+    dates = [a.published for a in dated if a.published]  # every one of them, as dt.date for the type checker
+    first, last = min(dates), max(dates)
     days = (last - first).days + 1
     unit = DAY if days <= MAX_BARS else WEEK if days <= 7 * MAX_BARS else MONTH
     periods = [_start(unit, first)]
@@ -90,10 +91,10 @@ def coverage(articles: list[Article]) -> Coverage | None:
     names = [o for o, _ in by_outlet]
     shown = names if len(names) <= len(PALETTE) else names[: len(PALETTE) - 1]
     counts: Counter[tuple[int, str]] = Counter()
-    for a in dated:
-        counts[(index[_start(unit, a.published)], a.source if a.source in shown else OTHER)] += 1  # type: ignore[arg-type]
+    for a, published in zip(dated, dates, strict=True):
+        counts[(index[_start(unit, published)], a.source if a.source in shown else OTHER)] += 1
     outlets = tuple(shown) + ((OTHER,) if len(shown) < len(names) else ())
-    return Coverage(unit, tuple(periods), outlets, dict(counts), tuple(by_outlet), len(dated), first, last)  # type: ignore[arg-type]
+    return Coverage(unit, tuple(periods), outlets, dict(counts), tuple(by_outlet), len(dated), first, last)
 
 
 def _axis_labels(cov: Coverage, x_of) -> list[tuple[float, str]]:
@@ -157,7 +158,7 @@ def coverage_svg(articles: list[Article] | Coverage | None, chart_id: str = "cov
         f'<text x="{LEFT - 5}" y="{base}" text-anchor="end" font-size="{FONT}" fill="currentColor">0</text>',
     ]
     for i, period in enumerate(cov.periods):
-        y = base
+        y: float = base
         x = LEFT + slot * i + (slot - bar_w) / 2
         for outlet in cov.outlets:
             n = cov.counts.get((i, outlet), 0)

@@ -57,9 +57,17 @@ def days(history: History, briefing: Briefing, limit: int = PAGE_DATES, cap: int
             "quotes": [shown(x, "article", "sentence") for x in r.get("quotes", [])],
         }
         questions = [_clean(q) for q in r.get("questions", [])]
-        more = {k: max(0, len(v) - cap) for k, v in {**kinds, "questions": questions}.items()}
+        lists: dict[str, list[Shown] | list[dict]] = {**kinds, "questions": questions}
+        more = {k: max(0, len(v) - cap) for k, v in lists.items()}
         out.append(
-            Day(dt.date.fromisoformat(r["date"]), *(tuple(v[:cap]) for v in kinds.values()), tuple(questions[:cap]), more)
+            Day(
+                dt.date.fromisoformat(r["date"]),
+                tuple(kinds["articles"][:cap]),
+                tuple(kinds["key_points"][:cap]),
+                tuple(kinds["quotes"][:cap]),
+                tuple(questions[:cap]),
+                more,
+            )
         )
     return tuple(out)
 

@@ -41,9 +41,9 @@ def decode(data: bytes) -> str:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ReaderError(line, "NUL byte: this looks like a binary file, a text article expected")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE_CHARS:
-            raise ReaderError(number, f"line of {len(line)} characters; at most {MAX_LINE_CHARS} expected")
+    for number, row in enumerate(text.split("\n"), start=1):
+        if len(row) > MAX_LINE_CHARS:
+            raise ReaderError(number, f"line of {len(row)} characters; at most {MAX_LINE_CHARS} expected")
     # Drop control and format characters (soft hyphens included) other than newline and tab, and use
     # one Unicode form throughout. Only the distinct characters present are classified.
     drop = {ord(ch): None for ch in set(text) if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf")}

@@ -29,7 +29,8 @@ def html_text(html: str, extra_patterns=()) -> ReadResult:
         )
     except Exception as exc:  # trafilatura raises a variety of parser errors on broken pages
         raise ReaderError(None, f"cannot extract the article from this HTML page ({exc})") from None
-    if doc is None or not (doc.text or "").strip():
+    assert not isinstance(doc, dict)  # a dict only with as_dict=True
+    if doc is None or not doc.text or not doc.text.strip():
         raise ReaderError(None, "no article text found in this HTML page; a saved news article expected")
     lines = clean_lines(doc.text, extra_patterns)
     paragraphs = [cl.text for cl in lines if cl.category is None]
