@@ -69,7 +69,8 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
     from generator.pipeline import run
 
     started = time.perf_counter()
-    result = run(_project(project), write=write, build=build, strict=strict)
+    where = _project(project)
+    result = run(where, write=write, build=build, strict=strict)
     _warn(result.warnings)
     s = result.summary
     summary = f"{s.articles} article(s), {s.quotes} quote(s), {s.speakers} speaker(s), {s.questions} open question(s)"
@@ -87,7 +88,7 @@ def _run(project: Path, strict: bool, *, write: bool = True, build: bool = True)
     if s.suggestions:
         click.echo(
             f"{s.suggestions} speaker(s) are not in content/people.yml yet; "
-            f"suggested entries are in {_project(project).shown(_project(project).suggestions)}"
+            f"suggested entries are in {where.shown(where.suggestions)}"
         )
 
 

@@ -9,6 +9,7 @@ import sys
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent  # generator/
 CODE_SUFFIXES = (".py", ".json")
@@ -48,3 +49,16 @@ def code_digest(names: tuple[str, ...]) -> str:
         for f in sorted(p for p in path.rglob("*") if p.suffix in CODE_SUFFIXES) if path.is_dir() else [path]:
             h.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+def tree_digest(h: Any, folder: Path, label: str) -> None:
+    """Feed every file under folder, by its path under label, into the hash h (an unreadable file by
+    its error, which the stage that reads it reports)."""
+    if not folder.is_dir():
+        return
+    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
+        try:
+            h.update(hashlib.sha256(f.read_bytes()).digest())
+        except OSError as exc:  # unreadable: the load stage reports it, located
+            h.update(f"unreadable {exc.errno}".encode())

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.files import write_atomic
+from generator.files import tree_digest, write_atomic
 from generator.project import PACKAGE_TEMPLATES, Project
 
 PACKAGE = Path(__file__).resolve().parent.parent  # generator/
@@ -44,23 +44,12 @@ class State:
     warnings: tuple[Problem, ...]
 
 
-def _tree(h, folder: Path, label: str) -> None:
-    if not folder.is_dir():
-        return
-    for f in sorted(p for p in folder.rglob("*") if p.is_file()):
-        h.update(f"{label}/{f.relative_to(folder).as_posix()}\0".encode())
-        try:
-            h.update(hashlib.sha256(f.read_bytes()).digest())
-        except OSError as exc:  # unreadable: the load stage reports it, located
-            h.update(f"unreadable {exc.errno}".encode())
-
-
 @cache
 def code_digest() -> str:
     """A hash of the generator's code and its own templates."""
     h = hashlib.sha256()
-    _tree(h, PACKAGE, "generator")
-    _tree(h, PACKAGE_TEMPLATES, "templates")
+    tree_digest(h, PACKAGE, "generator")
+    tree_digest(h, PACKAGE_TEMPLATES, "templates")
     return h.hexdigest()
 
 
@@ -69,14 +58,14 @@ def inputs_digest(project: Project, options: str) -> str:
     (with the folder messages are shown from: recorded warnings are replayed as they were)."""
     h = hashlib.sha256(f"{code_digest()}\0{options}\0{project.shown_from or project.root}\0".encode())
     for folder in project.inputs:
-        _tree(h, folder, folder.name)
+        tree_digest(h, folder, folder.name)
     return h.hexdigest()
 
 
 def with_history(project: Project, inputs: str) -> str:
     """inputs_digest with history/ folded in: read as a run starts, written when a build ends."""
     h = hashlib.sha256(inputs.encode())
-    _tree(h, project.history, "history")
+    tree_digest(h, project.history, "history")
     return h.hexdigest()
 
 

@@ -430,6 +430,7 @@ class LoadCache:
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
             pass
         self.now: dict[str, tuple[str, Article | None, list[Problem]]] = {}
+        self.changed = False
 
     def _key(self, path: Path, sidecar: Path | None) -> str | None:
         h = hashlib.sha256(self.salt)
@@ -454,10 +455,11 @@ class LoadCache:
         article = load_article(slug, path, sidecar, self.project.content, self.settings, diag)
         if key is not None:
             self.now[slug] = (key, article, diag.problems[start:])
+            self.changed = True
         return article
 
     def save(self) -> None:
-        if self.now != self.before:
+        if self.changed or self.now.keys() != self.before.keys():
             try:
                 write_atomic(self.project.load_cache, pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL))
             except OSError:

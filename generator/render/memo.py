@@ -15,20 +15,17 @@ import hashlib
 import io
 import json
 import pickle
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import jinja2
 
 from generator import escape
 from generator.curate.briefing import ArticleBriefing, Briefing, StoryBriefing
-from generator.files import write_if_changed
+from generator.files import code_digest, tree_digest, write_if_changed
 from generator.project import PACKAGE_TEMPLATES, Project
 
-RENDER_CODE = Path(__file__).resolve().parent  # generator/render/
-ESCAPE_CODE = Path(escape.__file__).resolve()
+RENDER_CODE = ("render", "escape.py")  # under generator/
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +77,6 @@ class Links:
         return Links(people=tuple((name, briefing.person_page(name)) for name in speakers))
 
 
-def _tree_digest(h: Any, folder: Path) -> None:
-    for f in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-        h.update(f.as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
-
-
 class PageMemo:
     """What each memoised page was last rendered from; see the module docstring."""
 
@@ -108,11 +100,9 @@ class PageMemo:
     @staticmethod
     def of(project: Project) -> PageMemo:
         """The project's memo, salted with the render code and every template folder."""
-        h = hashlib.blake2b(sys.version.encode())
-        for folder in (RENDER_CODE, project.templates, PACKAGE_TEMPLATES):
-            if folder.is_dir():
-                _tree_digest(h, folder)
-        h.update(ESCAPE_CODE.read_bytes())
+        h = hashlib.blake2b(code_digest(RENDER_CODE).encode())
+        for folder, label in ((project.templates, "project"), (PACKAGE_TEMPLATES, "bundled")):
+            tree_digest(h, folder, label)
         return PageMemo(project.page_memo, project.docs, h.digest())
 
     def _key(self, template: str, context: dict) -> str | None:
