@@ -24,6 +24,7 @@ $(AXE): tests/browser/fetch_axe.py
 
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check generator tests bench train
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Regenerate the golden Markdown tree after a deliberate rendering change; review the diff.

@@ -22,7 +22,7 @@ from generator.errors import Diagnostics, Problem
 from generator.extract.fingerprint import Fingerprint, fingerprint
 from generator.extract.patterns import NOT_PERSON_WORDS
 from generator.load.content import slugify
-from generator.model import NO_OUTLET, Article, Content, Extraction, KeyPoint, Person, QuestionCandidate, Quote, Topic
+from generator.model import NO_OUTLET, Article, Content, Extraction, Person, Quote, Topic
 
 PEOPLE_KINDS = ("person",)
 BODY_KINDS = ("organisation", "group")
@@ -44,10 +44,10 @@ class ArticleBriefing:
 
 @dataclass(frozen=True, slots=True)
 class Sourced:
-    """An extracted item together with the article it came from."""
+    """A quote together with the article it came from."""
 
     article: Article
-    item: KeyPoint | Quote | QuestionCandidate
+    item: Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,9 +504,10 @@ def story_briefings(
         slugs = set(story.articles)
         quoted: dict[str | None, list[Sourced]] = {}
         for ab in members:
-            for q in ab.extraction.quotes:
-                if q.speaker:
-                    quoted.setdefault(q.speaker, []).append(Sourced(ab.article, q))
+            for quote in ab.extraction.quotes:
+                if quote.speaker:
+                    quoted.setdefault(quote.speaker, []).append(Sourced(ab.article, quote))
+        by_speaker = sorted(quoted.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))  # most quoted first
         out.append(
             StoryBriefing(
                 id=story.id,
@@ -516,7 +517,7 @@ def story_briefings(
                 first=story.first,
                 last=story.last,
                 outlets=story.outlets,
-                quotes=tuple(sorted(quoted.items(), key=lambda kv: (-len(kv[1]), str(kv[0])))),
+                quotes=tuple((who, tuple(said)) for who, said in by_speaker),
                 questions=tuple(questions[k] for k in sorted({k for slug in slugs for k in raised_in.get(slug, ())})),
                 events=in_order([e for ab in members for e in _own_events(dated, ab, ab.article.slug in copies)]),
                 topics=tuple(t for t in tagger.topics if any(t in ab.topics for ab in members)),
@@ -550,8 +551,8 @@ def featured_quotes(articles: list[ArticleBriefing]) -> tuple[Sourced, ...]:
         return tuple(out)
     for ab in articles:
         for q in ab.extraction.quotes:
-            named = q.speaker and q.speaker_kind in PEOPLE_KINDS
-            if q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
+            named = q.speaker_kind in PEOPLE_KINDS
+            if q.speaker and q.kind == "direct" and named and q.speaker not in seen and len(q.text.split()) >= 8:
                 out.append(Sourced(ab.article, q))
                 seen.add(q.speaker)
     return tuple(out[:FEATURED_QUOTES])

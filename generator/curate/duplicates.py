@@ -119,11 +119,11 @@ def group_duplicates(articles: list[Article], prints: dict[str, Fingerprint]) ->
         return slug
 
     found: dict[tuple[str, str], str] = {}
-    for a, b in sorted(candidate_pairs(prints)):
-        rel = relation(prints[a], prints[b])
+    for x, y in sorted(candidate_pairs(prints)):
+        rel = relation(prints[x], prints[y])
         if rel is not None:
-            found[(a, b)] = rel
-            parent[root(a)] = root(b)
+            found[(x, y)] = rel
+            parent[root(x)] = root(y)
     for a in articles:
         if a.rewrite_of in by_slug:
             parent[root(a.slug)] = root(a.rewrite_of)

@@ -136,9 +136,9 @@ def merge_questions(
     idf = _idf(asked, fact_terms)
     answer_idf = _idf(asked, _answer_terms)  # weights under the terms answers are matched by
     entries = []
-    for cq in curated:
-        entry = _Entry(cq.question, cq)
-        for ref in cq.evidence:
+    for listed in curated:
+        entry = _Entry(listed.question, listed)
+        for ref in listed.evidence:
             if (sentence := resolve(ref)) is not None:
                 entry.add(ref.article, sentence)
         entries.append(entry)
@@ -302,23 +302,24 @@ class Outcomes:
     """Every sentence of a dated article that states something done, with its answer terms, and
     which of them hold each term: a question is compared only with the sentences that can answer it."""
 
-    sentences: tuple[tuple[Article, Sentence, frozenset[str]], ...]
+    sentences: tuple[tuple[Article, dt.date, Sentence, frozenset[str]], ...]  # with the article's date
     postings: dict[str, tuple[int, ...]]
 
 
 def outcome_index(articles: list[tuple[Article, Extraction]]) -> Outcomes:
     """The outcome sentences of the dated articles, indexed by their answer terms."""
-    sentences = []
+    sentences: list[tuple[Article, dt.date, Sentence, frozenset[str]]] = []
     postings: dict[str, list[int]] = {}
     for article, ex in articles:
-        if article.published is None:
+        published = article.published
+        if published is None:
             continue
         for s in ex.sentences:
             if is_outcome(s.text):
                 terms = _answer_terms(s.text)
                 for t in terms:
                     postings.setdefault(t, []).append(len(sentences))
-                sentences.append((article, s, terms))
+                sentences.append((article, published, s, terms))
     return Outcomes(tuple(sentences), {t: tuple(v) for t, v in postings.items()})
 
 
@@ -342,13 +343,13 @@ def possible_answer(
     needed = ANSWER_COVERAGE if names else ANSWER_COVERAGE_UNNAMED  # naming nothing, it must say more
     if names:  # a sentence that can answer holds every name: the rarest name's sentences first
         rarest = min(names, key=lambda t: (len(outcomes.postings.get(t, ())), t))
-        pool = outcomes.postings.get(rarest, ())
+        pool: tuple[int, ...] = outcomes.postings.get(rarest, ())
     else:
-        pool = sorted({k for t in (doing or terms) for k in outcomes.postings.get(t, ())})
+        pool = tuple(sorted({k for t in (doing or terms) for k in outcomes.postings.get(t, ())}))
     best: tuple[float, tuple, PossibleAnswer] | None = None
     for k in pool:
-        article, s, found = outcomes.sentences[k]
-        if article.slug in raising or article.published <= first or s.text in evidence:
+        article, published, s, found = outcomes.sentences[k]
+        if article.slug in raising or published <= first or s.text in evidence:
             continue
         if not names <= found or (doing and not doing & found):
             continue  # it names who the question names, and says something of what they do

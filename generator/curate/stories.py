@@ -156,8 +156,8 @@ def compatible(a: EventDay, b: EventDay) -> bool:
         if a.exact and b.exact:
             return gap <= MAX_SPREAD_DAYS
         if a.exact or b.exact:
-            named, published = (a, b) if a.exact else (b, a)
-            return 0 <= (published.date - named.date).days <= MAX_SPREAD_DAYS
+            named, published = (a.date, b.date) if a.exact else (b.date, a.date)
+            return 0 <= (published - named).days <= MAX_SPREAD_DAYS
         return gap <= MAX_SPREAD_DAYS
     dated, undated = (a, b) if a.date else (b, a)
     if dated.date and undated.weekday is not None:
@@ -205,9 +205,10 @@ def group(inputs: list[StoryInput]) -> list[list[str]]:
             k = len(stories) - 1
             undated.add(k)
         stories[k].append(i)
-        if days[i].date:
+        day = days[i].date
+        if day:
             lo_hi = spans[k]
-            spans[k] = (min(lo_hi[0], days[i].date), max(lo_hi[1], days[i].date)) if lo_hi else (days[i].date, days[i].date)
+            spans[k] = (min(lo_hi[0], day), max(lo_hi[1], day)) if lo_hi else (day, day)
         story_of[a.slug] = k
         if a.published:
             by_day.setdefault(a.published, set()).add(k)
@@ -339,7 +340,8 @@ def _candidates(a: StoryInput) -> list[_Candidate]:
     """The sentences of an article that can be a story's point: no furniture, title, credit,
     question or quote; short attributed statements ("…, dock workers said.") only when the article
     has nothing else to say."""
-    out, attributed = [], []
+    out: list[_Candidate] = []
+    attributed: list[_Candidate] = []
     for k, s in enumerate(a.sentences):
         if on_furniture(a.text, s.start) or s.text.strip() == a.title.strip() or is_credit_only(s.text):
             continue
@@ -464,9 +466,9 @@ def assemble(inputs: list[StoryInput], curated: tuple[CuratedStory, ...] = ()) -
 
     def target(sid: str) -> str:
         seen = set()
-        while final[sid].merge_into in final and sid not in seen:  # follow merges, never round a cycle
+        while (into := final[sid].merge_into) is not None and into in final and sid not in seen:  # never round a cycle
             seen.add(sid)
-            sid = final[sid].merge_into  # type: ignore[assignment]
+            sid = into
         return sid
 
     known = {a.slug for a in inputs}
@@ -492,8 +494,8 @@ def assemble(inputs: list[StoryInput], curated: tuple[CuratedStory, ...] = ()) -
         members.setdefault(sid, []).extend(rest)
     out = []
     for sid, slugs in members.items():
-        c = final.get(sid)
-        out.append((sid, c.headline if c else None, slugs))
+        kept = final.get(sid)
+        out.append((sid, kept.headline if kept else None, slugs))
     return out
 
 

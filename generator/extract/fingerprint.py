@@ -38,16 +38,17 @@ def minhash(words: set[str]) -> tuple[int, ...]:
     for w in words:
         h = _hash(w)
         b, value = h % SIGNATURE, h // SIGNATURE
-        if bins[b] is None or value < bins[b]:  # type: ignore[operator]
+        current = bins[b]
+        if current is None or value < current:
             bins[b] = value
     if all(v is None for v in bins):
         return ()
     filled = []
     for b in range(SIGNATURE):  # an empty bin borrows the next filled bin's value, marked by distance
         step = 0
-        while bins[(b + step) % SIGNATURE] is None:
+        while (found := bins[(b + step) % SIGNATURE]) is None:
             step += 1
-        filled.append((bins[(b + step) % SIGNATURE] + step * 0x9E3779B97F4A7C15) & _MASK)  # type: ignore[operator]
+        filled.append((found + step * 0x9E3779B97F4A7C15) & _MASK)
     return tuple(filled)
 
 

@@ -1128,4 +1128,5 @@ def _best_role(roles: list[str], name: str) -> str | None:
             titles.append(role)
     # a description of two words or more says more than a one-word title ("Envoy")
     offices.sort(key=lambda r: len(r.split()) < 2)
-    return (offices or titles or [None])[0]
+    best = offices or titles
+    return best[0] if best else None

@@ -18,8 +18,11 @@ from __future__ import annotations
 import re
 import string
 import sys
-from re import _constants as sre
-from re import _parser as sre_parse
+from importlib import import_module
+
+# The pattern parser re itself uses (private, hence looked up by name; an unknown tree shape gives no gate).
+sre = import_module("re._constants")
+sre_parse = import_module("re._parser")
 
 _ODD_CASES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 _ODD_CASE = re.compile("[İıſ]")
@@ -62,7 +65,8 @@ def _sequence(items) -> frozenset[str] | None:
             need = _sequence(av[-1])
         elif op is sre.BRANCH:
             alternatives = [_sequence(branch) for branch in av[1]]
-            need = None if any(a is None for a in alternatives) else frozenset().union(*alternatives)
+            known = [a for a in alternatives if a is not None]
+            need = frozenset[str]().union(*known) if len(known) == len(alternatives) else None
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
             need = _sequence(av[2]) if av[0] >= 1 else None
         else:

@@ -758,9 +758,9 @@ def cue_not_done(s: str, ctx: Context, k: int) -> list[Raw]:
         if not subject or verb in ("been",):
             continue
         rest = _action(s, m.end("verb"))
-        aux = "have" if _plural(subject) and m.group("aux").lower() != "has" else "has"
-        aux = "have" if _plural(subject) else aux
-        out.append(Raw(f"{aux.capitalize()} {subject} {verb}{rest}?", m.start(), "not yet"))
+        have = "have" if _plural(subject) and m.group("aux").lower() != "has" else "has"
+        have = "have" if _plural(subject) else have
+        out.append(Raw(f"{have.capitalize()} {subject} {verb}{rest}?", m.start(), "not yet"))
     return out
 
 

@@ -27,7 +27,7 @@ from generator.extract.patterns import (
     SCARE_PRECEDERS,
     SPEECH_VERB_RE,
 )
-from generator.extract.speakers import NONE, Choice, Site, choose, context, load_model
+from generator.extract.speakers import NONE, Choice, Context, Site, choose, context, load_model
 from generator.model import Quote, Sentence
 
 MAX_UNATTRIBUTED_PHRASE = 4  # words: a shorter quoted phrase nobody is said to have spoken is left out
@@ -172,7 +172,7 @@ class Prepared:
     sites: tuple[Site, ...]
     sentences: tuple[Sentence | None, ...]  # per site
     doc: Discourse
-    context: object
+    context: Context
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ import bisect
 import json
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -143,7 +144,7 @@ class LinearModel:
     weights: dict
     threshold: float = 0.0  # the ranker: the probability that someone said a short quote for it to be kept
 
-    def score(self, features: list[str]) -> float:
+    def score(self, features: Iterable[str]) -> float:
         """Sum the weights of the active features."""
         return sum(map(self.weights.get, features, repeat(0.0)))
 

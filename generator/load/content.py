@@ -99,17 +99,17 @@ def load_config(path: Path, diag: Diagnostics) -> BriefingConfig:
     settings = Settings()
     if isinstance(doc.value, dict) and isinstance(doc.value.get("settings"), dict):
         s = schema.validate(doc, schema.SETTINGS, path, diag, prefix=("settings",), what="settings block")
-        settings = Settings(**s)  # type: ignore[arg-type]
+        settings = Settings(**s)
     elif isinstance(doc.value, dict) and doc.value.get("settings") is not None:
         diag.error(path, doc.line(("settings",)), "settings: expected a mapping of keys")
     return BriefingConfig(
-        title=values["title"] or "Briefing",  # type: ignore[arg-type]
-        description=values["description"],  # type: ignore[arg-type]
-        topic=values["topic"],  # type: ignore[arg-type]
-        language=values["language"],  # type: ignore[arg-type]
-        site_url=values["site_url"],  # type: ignore[arg-type]
-        publish=values["publish"],  # type: ignore[arg-type]
-        search=values["search"],  # type: ignore[arg-type]
+        title=values["title"] or "Briefing",
+        description=values["description"],
+        topic=values["topic"],
+        language=values["language"],
+        site_url=values["site_url"],
+        publish=values["publish"],
+        search=values["search"],
         settings=settings,
         topics=load_topics(doc, path, diag),
     )
@@ -135,12 +135,12 @@ def load_topics(doc: YamlDoc, path: Path, diag: Diagnostics) -> tuple[Topic, ...
         if not v["name"]:
             continue
         line = doc.line(("topics", i)) or 0
-        slug = slugify(v["name"]) or f"topic-{i + 1}"  # type: ignore[arg-type]
+        slug = slugify(v["name"]) or f"topic-{i + 1}"
         if slug in seen:
             diag.error(path, line, f"topic {v['name']!r} has the same page name as the topic on line {seen[slug]}")
         seen[slug] = line
         keywords = v["keywords"] or (v["name"],)
-        topics.append(Topic(v["name"], slug, keywords, v["description"]))  # type: ignore[arg-type]
+        topics.append(Topic(v["name"], slug, keywords, v["description"]))
     return tuple(topics)
 
 
@@ -165,7 +165,8 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
     if doc is None:
         return ()
     topics = {t.name.casefold() for t in config.topics}
-    questions, ids = [], {}
+    questions: list[CuratedQuestion] = []
+    ids: dict[str, int | None] = {}
     for i in _items(doc, "questions", path, diag, "questions"):
         where = ("questions", i)
         v = schema.validate(doc, schema.QUESTION, path, diag, prefix=where, what="question")
@@ -175,19 +176,21 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
         if v["id"] in ids:
             diag.error(path, line, f"id {v['id']!r} is already used by the question on line {ids[v['id']]}")
         ids[v["id"]] = line
-        if v["topic"] and v["topic"].casefold() not in topics:  # type: ignore[union-attr]
+        if v["topic"] and v["topic"].casefold() not in topics:
             diag.warn(path, doc.line(where + ("topic",)), f"topic {v['topic']!r} is not in briefing.yml's topics")
         if v["status"] == "answered" and not v["answer"] and not v["possible_answer"]:
             diag.warn(path, doc.line(where + ("status",)), "status is 'answered' but there is no 'answer:'")
         refs = []
-        for k, (article, sentence) in enumerate(v["evidence"]):  # type: ignore[arg-type]
+        for k, (article, sentence) in enumerate(v["evidence"]):
             ref_line = doc.line(where + ("evidence", k))
             refs.append(SentenceRef(article, sentence, ref_line))
         source = possible = None
         if v["answer_source"]:
-            source = SentenceRef(*v["answer_source"], doc.line(where + ("answer_source",)))  # type: ignore[misc]
+            article, sentence = v["answer_source"]
+            source = SentenceRef(article, sentence, doc.line(where + ("answer_source",)))
         if v["possible_answer_source"]:
-            possible = SentenceRef(*v["possible_answer_source"], doc.line(where + ("possible_answer_source",)))  # type: ignore[misc]
+            article, sentence = v["possible_answer_source"]
+            possible = SentenceRef(article, sentence, doc.line(where + ("possible_answer_source",)))
         for ref in refs + [r for r in (source, possible) if r]:
             if ref.article not in slugs:  # a removed article: the reference is kept, and shown nowhere
                 diag.warn(path, ref.line, f"no article with the slug {ref.article!r}; expected 'article-slug#s-…'")
@@ -196,10 +199,10 @@ def load_questions(path: Path, config: BriefingConfig, slugs: set[str], diag: Di
             v["raised_in"] = None
         questions.append(
             CuratedQuestion(
-                id=v["id"], question=v["question"], topic=v["topic"], status=v["status"],  # type: ignore[arg-type]
-                raised=v["raised"], raised_in=v["raised_in"], evidence=tuple(refs),  # type: ignore[arg-type]
-                answer=v["answer"], answer_source=source, notes=v["notes"], line=line,  # type: ignore[arg-type]
-                possible_answer=v["possible_answer"], possible_answer_source=possible,  # type: ignore[arg-type]
+                id=v["id"], question=v["question"], topic=v["topic"], status=v["status"],
+                raised=v["raised"], raised_in=v["raised_in"], evidence=tuple(refs),
+                answer=v["answer"], answer_source=source, notes=v["notes"], line=line,
+                possible_answer=v["possible_answer"], possible_answer_source=possible,
                 possible_answer_dismissed=bool(v["possible_answer_dismissed"]),
             )
         )
@@ -224,11 +227,11 @@ def load_stories(path: Path, slugs: set[str], diag: Diagnostics) -> tuple[Curate
             continue
         line = doc.line(where)
         if v["id"] in ids:
-            diag.error(path, line, f"id {v['id']!r} is already used by the story on line {ids[v['id']]}")  # type: ignore[index]
+            diag.error(path, line, f"id {v['id']!r} is already used by the story on line {ids[v['id']]}")
             continue
-        ids[v["id"]] = line  # type: ignore[index]
+        ids[v["id"]] = line
         kept = []
-        for k, slug in enumerate(v["articles"]):  # type: ignore[arg-type]
+        for k, slug in enumerate(v["articles"]):
             at = doc.line(where + ("articles", k))
             if slug not in slugs:
                 diag.warn(path, at, f"no article with the slug {slug!r} in content/articles/; expected an article slug")
@@ -241,7 +244,7 @@ def load_stories(path: Path, slugs: set[str], diag: Diagnostics) -> tuple[Curate
             kept.append(slug)
         out.append(
             CuratedStory(
-                v["id"], v["headline"], tuple(kept), v["merge_into"], v["notes"], line,  # type: ignore[arg-type]
+                v["id"], v["headline"], tuple(kept), v["merge_into"], v["notes"], line,
             )
         )
     for i, story in enumerate(out):
@@ -295,27 +298,27 @@ def load_curation(path: Path, content: Path, diag: Diagnostics) -> Curation | No
             line = doc.line(where) or 0
             if not (v["id"] and v["sentence"] and v["text"]):
                 continue
-            if not v["id"].startswith(prefix):  # type: ignore[union-attr]
+            if not v["id"].startswith(prefix):
                 diag.error(path, doc.line(where + ("id",)), f"id {v['id']!r} in {section}: expected an id starting {prefix!r}")
                 continue
             if v["id"] in ids:
-                diag.error(path, line, f"id {v['id']!r} is already used by the item on line {ids[v['id']]}")  # type: ignore[index]
+                diag.error(path, line, f"id {v['id']!r} is already used by the item on line {ids[v['id']]}")
                 continue
-            ids[v["id"]] = line  # type: ignore[index]
+            ids[v["id"]] = line
             if section != "quotes":
                 for key in _QUOTE_ONLY:
                     if isinstance(raw, dict) and key in raw:
                         diag.warn(path, doc.line(where + (key,)), f"{key}: only quotes have it; ignored")
             items.append(
                 CuratedItem(
-                    section=section, id=v["id"], status=v["status"], sentence=v["sentence"],  # type: ignore[arg-type]
-                    text=v["text"], line=line, text_line=doc.line(where + ("text",)) or line,  # type: ignore[arg-type]
-                    speaker=v["speaker"] if section == "quotes" else None,  # type: ignore[arg-type]
+                    section=section, id=v["id"], status=v["status"], sentence=v["sentence"],
+                    text=v["text"], line=line, text_line=doc.line(where + ("text",)) or line,
+                    speaker=v["speaker"] if section == "quotes" else None,
                     speaker_given=section == "quotes" and isinstance(raw, dict) and "speaker" in raw,
                     speaker_line=doc.line(where + ("speaker",)),
-                    kind=v["kind"], pinned=v["pinned"], featured=v["featured"] and section == "quotes",  # type: ignore[arg-type]
-                    stale=v["stale"], fuzzy=v["fuzzy"], original=v["original"], original_speaker=v["original_speaker"],  # type: ignore[arg-type]
-                    notes=v["notes"],  # type: ignore[arg-type]
+                    kind=v["kind"], pinned=v["pinned"], featured=v["featured"] and section == "quotes",
+                    stale=v["stale"], fuzzy=v["fuzzy"], original=v["original"], original_speaker=v["original_speaker"],
+                    notes=v["notes"],
                 )
             )
     return Curation(path.stem, path, tuple(items))
@@ -338,7 +341,7 @@ def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
         v = schema.validate(doc, schema.PERSON, path, diag, prefix=("people", i), what="person")
         if not v["name"]:
             continue
-        for key in (v["name"], *v["aliases"]):  # type: ignore[misc]
+        for key in (v["name"], *v["aliases"]):
             if key in names:
                 diag.error(path, doc.line(("people", i)), f"{key!r} already names the person on line {names[key]}")
             names[key] = doc.line(("people", i)) or 0
@@ -350,11 +353,11 @@ def load_people(path: Path, diag: Diagnostics) -> tuple[Person, ...]:
         for k, _ in enumerate(raw_roles):
             r = schema.validate(doc, schema.ROLE_SPAN, path, diag, prefix=("people", i, "roles", k), what="role")
             if r["role"]:
-                if r["since"] and r["until"] and r["until"] <= r["since"]:  # type: ignore[operator]
+                if r["since"] and r["until"] and r["until"] <= r["since"]:
                     diag.error(path, doc.line(("people", i, "roles", k)), "until must come after since")
-                roles.append(RoleSpan(r["role"], r["since"], r["until"]))  # type: ignore[arg-type]
+                roles.append(RoleSpan(r["role"], r["since"], r["until"]))
         people.append(
-            Person(name=v["name"], aliases=v["aliases"], role=v["role"], roles=tuple(roles), notes=v["notes"])  # type: ignore[arg-type]
+            Person(name=v["name"], aliases=v["aliases"], role=v["role"], roles=tuple(roles), notes=v["notes"])
         )
     return tuple(people)
 

@@ -179,8 +179,10 @@ def validate(
     diag: Diagnostics,
     prefix: tuple = (),
     what: str = "file",
-) -> dict[str, object]:
-    """Check the mapping at prefix against schema; return the clean values, defaults filled in."""
+) -> dict[str, Any]:
+    """Check the mapping at prefix against schema; return the clean values, defaults filled in.
+
+    Each value has the type its Field converts to (the schema is the type's one statement)."""
     value: Any = doc.value  # nested mappings and lists, walked by the keys and indexes in prefix
     for key in prefix:
         value = value[key]

@@ -129,7 +129,7 @@ def render(
     people = [(f"people/{p.anchor}.md", {"person": p}) for p in briefing.speakers + briefing.bodies]
     pages += one.render(env, "person.md.j2", people)
     for name in STATIC_FILES:
-        pages.append(Page(name, env.loader.get_source(env, name)[0]))  # type: ignore[union-attr]
+        pages.append(Page(name, _source(env, name)))
     return pages
 
 
@@ -158,9 +158,15 @@ def render_mkdocs_yml(briefing: Briefing, env: jinja2.Environment) -> str:
     )
 
 
+def _source(env: jinja2.Environment, name: str) -> str:
+    """A template file's own text, copied as it is (a static asset, a theme override)."""
+    assert env.loader is not None  # environment() always gives one
+    return env.loader.get_source(env, name)[0]
+
+
 def theme_pages(env: jinja2.Environment) -> list[Page]:
     """The theme overrides, copied as they are into build/theme/ (MkDocs renders them)."""
-    return [Page(name, env.loader.get_source(env, f"theme/{name}")[0]) for name in THEME_FILES]  # type: ignore[union-attr]
+    return [Page(name, _source(env, f"theme/{name}")) for name in THEME_FILES]
 
 
 def write_pages(pages: list[Page], docs: Path, memo: PageMemo | None = None) -> WriteReport:
