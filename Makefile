@@ -25,7 +25,8 @@ $(AXE): tests/browser/fetch_axe.py
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check generator tests bench train
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	# one test worker per core (pytest-xdist): every test owns its temporary folders
+	$(BIN)/python -m pytest -n auto
 
 # Regenerate the golden Markdown tree after a deliberate rendering change; review the diff.
 golden: $(STAMP)
