@@ -90,7 +90,6 @@ class PageMemo:
             except (OSError, ValueError):
                 pass
         self.keys: dict[str, str] = {}
-        self.rendered = self.kept = 0
 
     @staticmethod
     def none() -> PageMemo:
@@ -137,17 +136,16 @@ class PageMemo:
             if key is not None:
                 self.keys[path] = key
                 if self._fresh(path, key):
-                    self.kept += 1
                     pages.append(Page(path, None))
                     continue
-            self.rendered += 1
             pages.append(Page(path, compiled.render(base=escape.trusted("../"), **context)))
         return pages
 
-    def save(self, docs: Path) -> None:
+    def save(self) -> None:
         """Record the key and the file's size and time of every memoised page, once written."""
-        if self.file is None:
+        if self.file is None or self.docs is None:
             return
+        docs = self.docs
         records = {}
         for path, key in sorted(self.keys.items()):
             try:

@@ -182,5 +182,5 @@ def write_pages(pages: list[Page], docs: Path, memo: PageMemo | None = None) -> 
                 f.unlink()
                 removed.append(rel)
     if memo is not None:
-        memo.save(docs)
+        memo.save()
     return WriteReport(tuple(written), len(pages) - len(written), tuple(removed))
